@@ -1,0 +1,91 @@
+"""Acronym and long-form pairs ("Sensitive Neuron Dropout (SeND)"), after Schwartz and Hearst (2003)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["AcronymPair", "find_acronym_pairs", "best_long_form"]
+
+
+@dataclass(frozen=True)
+class AcronymPair:
+    """A short form in parentheses and the long form before it, with offsets into the text."""
+
+    short: str
+    short_start: int
+    long: str
+    long_start: int
+
+
+_PAREN = re.compile(r"\(([^()]{2,30})\)")
+_SPLIT_WORDS = re.compile(r"[\s\-/]+")
+
+
+def find_acronym_pairs(text: str) -> list[AcronymPair]:
+    """Every "long form (SHORT)" pair in a text.
+
+    >>> [(p.long, p.short) for p in find_acronym_pairs("We introduce SEnsitive Neuron Dropout (SeND), a protocol.")]
+    [('SEnsitive Neuron Dropout', 'SeND')]
+    >>> [(p.long, p.short) for p in find_acronym_pairs("large language models (LLMs) and the E2E baseline")]
+    [('large language models', 'LLMs')]
+    """
+    pairs = []
+    for match in _PAREN.finditer(text):
+        short = match.group(1).strip()
+        short = re.split(r"[;,]", short)[0].strip()
+        if not _is_short_form(short):
+            continue
+        before = text[max(0, match.start() - 200) : match.start()].rstrip()
+        long = best_long_form(short, before)
+        if long:
+            pairs.append(AcronymPair(short, match.start(1), long, text.rfind(long, 0, match.start())))
+    return pairs
+
+
+def _is_short_form(candidate: str) -> bool:
+    if not 2 <= len(candidate) <= 12 or " " in candidate.strip():
+        return False
+    return candidate[0].isalnum() and sum(c.isupper() for c in candidate) >= 1 and any(c.isalpha() for c in candidate)
+
+
+def best_long_form(short: str, before: str) -> str | None:
+    """The shortest tail of `before` whose words spell out `short`, or None.
+
+    Letters of the short form are matched right to left inside the candidate, the first
+    letter at the start of a word (Schwartz and Hearst's algorithm).
+
+    >>> best_long_form("HMT", "We propose the Hierarchical Memory Transformer")
+    'Hierarchical Memory Transformer'
+    >>> best_long_form("MATES", "we introduce model-aware data selection with data influence models")
+    'model-aware data selection with data influence models'
+    >>> best_long_form("KD", "the rain") is None
+    True
+    """
+    letters = [c.lower() for c in short if c.isalnum()]
+    tokens = before.split()
+    limit = min(len(tokens), len(letters) + 5, 2 * len(letters) + 2)
+    for size in range(1, limit + 1):
+        candidate = " ".join(tokens[-size:]).rstrip("~")
+        if size == 1 and len(letters) > 2 and len(_SPLIT_WORDS.split(candidate)) < len(letters) - 1:
+            continue
+        if candidate[:1] in "([{\"'" or candidate[0].lower() != letters[0]:
+            continue
+        if _spells(letters, candidate.lower()):
+            return candidate.strip(",;:")
+    return None
+
+
+def _spells(letters: list[str], long: str) -> bool:
+    """Schwartz-Hearst check: letters of the short form found right to left in the long form."""
+    position = len(long) - 1
+    for index in range(len(letters) - 1, -1, -1):
+        letter = letters[index]
+        while position >= 0 and (
+            long[position] != letter or (index == 0 and position > 0 and long[position - 1].isalnum())
+        ):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True

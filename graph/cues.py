@@ -1,0 +1,123 @@
+"""Context cues, as pure functions: which type a name's neighbours suggest, which role a sentence gives."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "HEAD_NOUN_TYPES",
+    "type_from_form",
+    "type_from_head_noun",
+    "is_proposal_sentence",
+    "proposal_verb_end",
+    "has_evaluation_cue",
+    "evaluated_on_before",
+]
+
+HEAD_NOUN_TYPES = {
+    "benchmark": "Benchmark", "benchmarks": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark",
+    "testbed": "Benchmark", "test": "Benchmark", "challenge": "Benchmark",
+    "dataset": "Dataset", "datasets": "Dataset", "corpus": "Dataset", "corpora": "Dataset", "collection": "Dataset",
+    "model": "Model", "models": "Model", "llm": "Model", "llms": "Model", "family": "Model", "checkpoints": "Model",
+    "metric": "Metric", "score": "Metric", "measure": "Metric",
+    "framework": "Method", "method": "Method", "algorithm": "Method", "approach": "Method", "technique": "Method",
+    "architecture": "Method", "system": "Method", "library": "Method", "protocol": "Method", "strategy": "Method",
+    "mechanism": "Method", "module": "Method", "pipeline": "Method", "tool": "Method", "toolkit": "Method",
+    "agent": "Method", "paradigm": "Method", "scheme": "Method", "optimizer": "Method", "engine": "Method",
+    "compiler": "Method", "platform": "Method", "attention": "Method", "layer": "Method", "loss": "Method",
+    "supercomputer": "Hardware", "gpu": "Hardware", "gpus": "Hardware", "accelerator": "Hardware", "chip": "Hardware",
+}
+"""A word right after a name (or after "a"/"a novel" in an apposition) and the type it gives."""
+
+_FORM_TYPES = (
+    (re.compile(r"(Bench|Eval|QA|Arena|-?bench|Test)\+*$"), "Benchmark"),
+    (re.compile(r"\d+(\.\d+)?[BMK]\b|-(Instruct|Chat|Base|Coder|Math|it)$", re.IGNORECASE), "Model"),
+    (re.compile(r"(Score|@\d+|@k)$"), "Metric"),
+)
+
+
+def type_from_form(name: str) -> str | None:
+    """The type a coined name's own form gives, if any.
+
+    >>> [type_from_form(n) for n in ("LiveCodeBench", "Llama-2-7B", "EigenScore", "PLANSEARCH")]
+    ['Benchmark', 'Model', 'Metric', None]
+    """
+    for pattern, entity_type in _FORM_TYPES:
+        if pattern.search(name):
+            return entity_type
+    return None
+
+
+_NOUN_AFTER = re.compile(r"^[\s\-]*(?:\)\s*)?(?:,\s*(?:a|an|the)\s+(?:(?:new|novel|large|simple|comprehensive|challenging|unified|general|open|efficient|[\w\-]+)\s+){0,3})?([A-Za-z]+)")
+
+
+def type_from_head_noun(after: str) -> str | None:
+    """The type given by the noun that follows a name ("X benchmark", "X, a novel framework").
+
+    >>> type_from_head_noun(" benchmark, which"), type_from_head_noun(", a novel training protocol")
+    ('Benchmark', 'Method')
+    >>> type_from_head_noun(" achieves 77%") is None
+    True
+    """
+    match = _NOUN_AFTER.match(after)
+    return HEAD_NOUN_TYPES.get(match.group(1).lower()) if match else None
+
+
+_PROPOSAL = re.compile(
+    r"\b(?:we|this (?:paper|work|study|report)|our (?:work|paper)|here we|in this (?:paper|work)[, ]+we)\b"
+    r"[^.;]{0,60}?\b(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|release[sd]?|design(?:s|ed)?|"
+    r"construct(?:s|ed)?|build(?:s)?|buil[dt]|create[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|unveil(?:s|ed)?|"
+    r"devise[sd]?|establish(?:es|ed)?)\b",
+    re.IGNORECASE,
+)
+_NAMING = re.compile(r"\b(?:called|named|dubbed|termed|coined)\b|\b(?:which|that) we (?:call|name|dub|term)\b", re.IGNORECASE)
+
+
+def proposal_verb_end(sentence: str) -> int | None:
+    """Offset in the sentence just after its proposal verb ("we propose", "called"), or None.
+
+    >>> s = "To address this gap, we introduce PyBench, a benchmark."
+    >>> s[proposal_verb_end(s):]
+    ' PyBench, a benchmark.'
+    """
+    match = _PROPOSAL.search(sentence) or _NAMING.search(sentence)
+    return match.end() if match else None
+
+
+def is_proposal_sentence(sentence: str) -> bool:
+    return proposal_verb_end(sentence) is not None
+
+
+_EVALUATION = re.compile(
+    r"\b(evaluat\w*|experiment\w*|results?|achiev\w*|outperform\w*|accuracy|scores?|benchmark\w*|surpass\w*|"
+    r"state[- ]of[- ]the[- ]art|improv\w*|pass@\w+|tested|perform\w*|gains?|reach\w*|attain\w*|top-1|SOTA)\b",
+    re.IGNORECASE,
+)
+
+
+def has_evaluation_cue(sentence: str) -> bool:
+    """True when a sentence reports evaluation.
+
+    >>> has_evaluation_cue("Experiments on Pythia and the C4 dataset demonstrate gains")
+    True
+    """
+    return bool(_EVALUATION.search(sentence))
+
+
+_EVAL_PREP = re.compile(r"\b(?:on|across|over)\s+(?:the\s+|both\s+|several\s+|various\s+)?(?:[\w\-+.@()]+(?:\s*,\s*|\s+and\s+|\s+))*?$", re.IGNORECASE)
+
+
+def evaluated_on_before(before: str) -> bool:
+    """True when the words before a name put it in an evaluation list ("on HumanEval and ...").
+
+    >>> evaluated_on_before("achieves 77% on Live"[:-4]), evaluated_on_before("results on HumanEval, MBPP and ")
+    (True, True)
+    >>> evaluated_on_before("built on top of the strong")
+    False
+    """
+    tail = before[-80:]
+    match = _EVAL_PREP.search(tail)
+    if not match:
+        return False
+    listed = match.group(0)
+    return len(listed.split()) <= 8 and "top of" not in tail[-30:]

@@ -1,0 +1,50 @@
+"""The one error hierarchy of paperkg: every failure the user can cause says what and where."""
+
+from __future__ import annotations
+
+__all__ = [
+    "PaperkgError",
+    "InputError",
+    "GraphMissingError",
+    "QueryError",
+    "NotFoundError",
+]
+
+
+class PaperkgError(Exception):
+    """Base class of every error paperkg raises on purpose."""
+
+    exit_code = 2
+
+
+class InputError(PaperkgError):
+    """A source file cannot be read as papers.
+
+    >>> str(InputError("expected a JSON object", path="a.jsonl", line=3))
+    'a.jsonl:3: expected a JSON object'
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+        self.message = message
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}: " if path and line else f"{path}: " if path else ""
+        super().__init__(f"{where}{message}")
+
+
+class GraphMissingError(PaperkgError):
+    """A command needs a built graph and the folder holds none."""
+
+
+class QueryError(PaperkgError):
+    """A SPARQL query is malformed or cannot run."""
+
+
+class NotFoundError(PaperkgError):
+    """A lookup found nothing; carries close names to suggest."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, suggestions: list[str] | None = None):
+        self.suggestions = suggestions or []
+        super().__init__(message)

@@ -1,0 +1,127 @@
+"""The curated knowledge base of the field: loading its data files and looking names up in it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import InputError
+from .names import case_key, name_key, slug
+
+__all__ = ["KBEntry", "KnowledgeBase", "load_kb", "KB_DIR"]
+
+KB_DIR = Path(__file__).parent / "data" / "kb"
+
+_PREFIX = 4
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    """One known entity: canonical name, type, aliases and its links to other entries."""
+
+    key: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    variant_of: str | None = None
+    developed_by: str | None = None
+    wikidata: str | None = None
+    also_types: tuple[str, ...] = ()
+    case_sensitive: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class KnowledgeBase:
+    """Known entities indexed by spelling-tolerant name keys, plus the generic terms to ignore.
+
+    >>> kb = KnowledgeBase([KBEntry("math", "MATH", "Benchmark", case_sensitive=True)], generic=["LLM"])
+    >>> [e.name for e in kb.lookup("MATH")], kb.lookup("math"), kb.is_generic("LLMs")
+    (['MATH'], [], True)
+    """
+
+    def __init__(self, entries, generic=(), topics=()):
+        self.entries: dict[str, KBEntry] = {}
+        self._index: dict[str, list[tuple[KBEntry, frozenset[str] | None]]] = {}
+        self.prefixes: set[str] = set()
+        self.max_words = 1
+        for entry in entries:
+            if entry.key in self.entries:
+                continue
+            self.entries[entry.key] = entry
+            spellings = frozenset(case_key(n) for n in entry.names) if entry.case_sensitive else None
+            for name in entry.names:
+                key = name_key(name)
+                if not key:
+                    continue
+                bucket = self._index.setdefault(key, [])
+                if all(e.key != entry.key for e, _ in bucket):
+                    bucket.append((entry, spellings))
+                self.prefixes.add(key[:_PREFIX])
+                self.max_words = max(self.max_words, len(name.split()))
+        self.generic = {name_key(term) for term in generic}
+        self.generic |= {key + "s" for key in self.generic}
+        self.topics = dict(topics)
+
+    def lookup(self, surface: str) -> list[KBEntry]:
+        """Entries a surface form may name; case-sensitive entries need their exact spelling."""
+        exact = case_key(surface)
+        return [
+            entry
+            for entry, spellings in self._index.get(name_key(surface), ())
+            if spellings is None or exact in spellings
+        ]
+
+    def may_start(self, surface: str) -> bool:
+        """True when some known name starts like this word (a cheap filter before lookup)."""
+        return name_key(surface)[:_PREFIX] in self.prefixes
+
+    def is_generic(self, surface: str) -> bool:
+        return name_key(surface) in self.generic
+
+    def topic_of(self, phrase: str) -> str | None:
+        return self.topics.get(name_key(phrase))
+
+
+def _entries_from(path: Path):
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            yield KBEntry(
+                key=slug(row["name"]),
+                name=row["name"],
+                type=row["type"],
+                aliases=tuple(row.get("aliases") or ()),
+                variant_of=slug(row["variant_of"]) if row.get("variant_of") else None,
+                developed_by=slug(row["developed_by"]) if row.get("developed_by") else None,
+                wikidata=row.get("wikidata") or None,
+                also_types=tuple(row.get("also_types") or ()),
+                case_sensitive=bool(row.get("case_sensitive")),
+            )
+        except (json.JSONDecodeError, KeyError, TypeError) as err:
+            raise InputError(f"bad knowledge-base entry ({err})", path=str(path), line=line_no) from err
+
+
+@lru_cache(maxsize=4)
+def load_kb(directory: Path = KB_DIR) -> KnowledgeBase:
+    """Load every *.jsonl entry file, generic.txt and topics.jsonl from a KB folder."""
+    entries = [e for path in sorted(directory.glob("*.jsonl")) if path.name != "topics.jsonl" for e in _entries_from(path)]
+    generic_file = directory / "generic.txt"
+    generic = []
+    if generic_file.exists():
+        generic = [t.strip() for t in generic_file.read_text(encoding="utf-8").splitlines() if t.strip() and not t.startswith("#")]
+    topics = {}
+    topics_file = directory / "topics.jsonl"
+    if topics_file.exists():
+        for line in topics_file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                for name in (row["name"], *row.get("aliases", ())):
+                    topics[name_key(name)] = row["name"]
+    return KnowledgeBase(entries, generic=generic, topics=topics.items())

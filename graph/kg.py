@@ -1,0 +1,90 @@
+"""The NetworkX knowledge graph: paper and entity nodes, role edges with evidence, entity relations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from .records import Entity, Link, Paper
+
+__all__ = ["paper_node", "entity_node", "build_graph", "lookup_view", "RELATIONS"]
+
+RELATIONS = ("variantOf", "developedBy")
+"""Entity-to-entity edge kinds; paper-to-entity edges carry a role instead."""
+
+
+def paper_node(key: str) -> str:
+    return f"paper:{key}"
+
+
+def entity_node(key: str) -> str:
+    return f"entity:{key}"
+
+
+def build_graph(papers: Iterable[Paper], entities: dict[str, Entity], links: Iterable[Link]) -> nx.MultiDiGraph:
+    """A MultiDiGraph of papers, entities, paper->entity role edges and entity relations.
+
+    Built from records only: no spaCy object reaches the graph.
+    """
+    graph = nx.MultiDiGraph()
+    for paper in papers:
+        graph.add_node(
+            paper_node(paper.key),
+            kind="paper",
+            type="Paper",
+            label=paper.title,
+            abstract=paper.abstract,
+            arxiv_id=paper.arxiv_id,
+            url=paper.url or (f"https://arxiv.org/abs/{paper.arxiv_id}" if paper.arxiv_id else None),
+            date=paper.date,
+            authors=list(paper.authors),
+            code_urls=list(paper.code_urls),
+            sources=[{"path": s.path, "line": s.line} for s in paper.sources],
+        )
+    for key in sorted(entities):
+        entity = entities[key]
+        graph.add_node(
+            entity_node(key),
+            kind="entity",
+            type=entity.type,
+            label=entity.label,
+            aliases=list(entity.aliases),
+            wikidata=entity.wikidata,
+            from_kb=entity.from_kb,
+        )
+    for key in sorted(entities):
+        entity = entities[key]
+        for relation, target in (("variantOf", entity.variant_of), ("developedBy", entity.developed_by)):
+            if target and target in entities and target != key:
+                graph.add_edge(entity_node(key), entity_node(target), key=relation, relation=relation)
+    for link in links:
+        graph.add_edge(
+            paper_node(link.paper),
+            entity_node(link.entity),
+            key=link.role,
+            role=link.role,
+            confidence=link.confidence,
+            evidence=[
+                {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence, "sent_start": m.sent_start, "rule": m.rule}
+                for m in link.evidence
+            ],
+        )
+    return graph
+
+
+def lookup_view(graph: nx.MultiDiGraph) -> dict:
+    """What neighbourhood lookups need, as plain JSON: labels, types, aliases, edges (no evidence text)."""
+    nodes = {}
+    for node, data in graph.nodes(data=True):
+        row = {"kind": data["kind"], "type": data["type"], "label": data["label"]}
+        if data.get("aliases"):
+            row["aliases"] = data["aliases"]
+        nodes[node] = row
+    edges = [
+        [u, v, data.get("role") or data.get("relation"), data.get("confidence")]
+        for u, v, data in graph.edges(data=True)
+    ]
+    return {"nodes": nodes, "edges": edges}

@@ -1,0 +1,96 @@
+"""Pure functions on names: identity keys, words with offsets, and the look of a coined name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["name_key", "case_key", "slug", "words", "looks_like_name", "Word"]
+
+_SEPARATORS = re.compile(r"[\s\-_‐‑‒–—·]+")
+_KEEP = re.compile(r"[^\w+#@.]")
+
+
+def case_key(name: str) -> str:
+    """A name without spaces, hyphens and underscores, case kept: the exact spelling key.
+
+    >>> case_key("Llama-2"), case_key("Llama 2"), case_key("HumanEval+")
+    ('Llama2', 'Llama2', 'HumanEval+')
+    """
+    text = unicodedata.normalize("NFKC", name).strip().rstrip(".")
+    text = _SEPARATORS.sub("", text)
+    return _KEEP.sub("", text)
+
+
+def name_key(name: str) -> str:
+    """The key that spelling variants of one name share; different names keep different keys.
+
+    >>> [name_key(n) for n in ("LLaMA-2", "Llama 2", "llama-2")]
+    ['llama2', 'llama2', 'llama2']
+    >>> name_key("GPT-4") == name_key("GPT-4o"), name_key("HumanEval") == name_key("HumanEval+")
+    (False, False)
+    """
+    return case_key(name).casefold()
+
+
+def slug(name: str) -> str:
+    """A readable, IRI-safe identifier for a name (ASCII letters, digits, hyphens).
+
+    >>> slug("Claude 3.5 Sonnet"), slug("HumanEval+"), slug("pass@k")
+    ('claude-3.5-sonnet', 'humaneval-plus', 'pass-at-k')
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    text = text.replace("+", "-plus").replace("@", "-at-").replace("#", "-sharp")
+    text = re.sub(r"[^a-z0-9.]+", "-", text)
+    return re.sub(r"-{2,}", "-", text).strip("-.") or "x"
+
+
+Word = tuple[int, int, str]
+
+_WORD = re.compile(r"\S+")
+_LEAD = "([{\"'“‘`*"
+_TRAIL = ")]}\"'”’`,;:.!?*"
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Whitespace-separated words of text[start:end] with outer punctuation stripped.
+
+    Offsets count into the whole text. A trailing "+" stays (HumanEval+); a trailing
+    full stop goes unless the word has an inner one too (it ends a sentence).
+
+    >>> words("On HumanEval+, (SeND) and GPT-4.")
+    [(0, 2, 'On'), (3, 13, 'HumanEval+'), (16, 20, 'SeND'), (22, 25, 'and'), (26, 31, 'GPT-4')]
+    """
+    found = []
+    for match in _WORD.finditer(text, start, len(text) if end is None else end):
+        s, e = match.span()
+        while s < e and text[s] in _LEAD:
+            s += 1
+        while e > s and text[e - 1] in _TRAIL:
+            e -= 1
+        if s < e:
+            found.append((s, e, text[s:e]))
+    return found
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
+_MIXED_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
+
+
+def looks_like_name(word: str) -> bool:
+    """True when a word's form alone marks it as a coined name or acronym.
+
+    >>> [looks_like_name(w) for w in ("PyBench", "PLANSEARCH", "GPT-4", "I-ViT", "HumanEval+", "model", "The", "2x")]
+    [True, True, True, True, True, False, False, False]
+    """
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 or not word[0].isalpha() or "://" in word or "@" in word[1:] and "pass@" not in word.lower():
+        return False
+    upper = sum(c.isupper() for c in letters)
+    if upper >= 2 and (upper == len(letters) or _CAMEL.search(word)):
+        return True
+    if word[0].isupper() and (_MIXED_DIGIT.search(word) or word.endswith("+")):
+        return True
+    if "-" in word and word[0].isupper() and any(c.isupper() for c in word.split("-", 1)[1]):
+        return True
+    return False

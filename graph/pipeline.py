@@ -1,0 +1,78 @@
+"""The spaCy pipeline: a blank English tokenizer, a sentencizer and a thin mention-finding component."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .kb import KB_DIR, load_kb
+from .mentions import find_mentions
+from .records import Mention, Paper
+
+__all__ = ["MentionFinder", "make_mention_finder", "make_pipeline", "extract"]
+
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=())
+
+
+class MentionFinder:
+    """Sets `doc._.mentions` to the paper's mentions; the work is `find_mentions`'s.
+
+    The doc's text is a paper's title, a blank line and its abstract; `doc.user_data["paper"]`
+    names the paper.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, kb_dir: str | None = None):
+        self.name = name
+        self.kb = load_kb(Path(kb_dir) if kb_dir else KB_DIR)
+
+    def __call__(self, doc: Doc) -> Doc:
+        title_end = doc.text.find("\n\n")
+        sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        doc._.mentions = tuple(
+            find_mentions(
+                doc.user_data.get("paper", ""),
+                doc.text,
+                sentences,
+                self.kb,
+                title_end=len(doc.text) if title_end < 0 else title_end,
+            )
+        )
+        return doc
+
+
+@Language.factory("paperkg_mentions", default_config={"kb_dir": None})
+def make_mention_finder(nlp: Language, name: str, kb_dir: str | None) -> MentionFinder:
+    return MentionFinder(nlp, name, kb_dir=kb_dir)
+
+
+def make_pipeline(*, kb_dir: str | None = None) -> Language:
+    """spacy.blank("en") + sentencizer + paperkg_mentions; nothing to download."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("paperkg_mentions", config={"kb_dir": kb_dir})
+    return nlp
+
+
+def extract(
+    papers: Iterable[Paper], nlp: Language | None = None, *, batch_size: int = 128, n_process: int = 1
+) -> Iterator[tuple[Paper, tuple[Mention, ...]]]:
+    """Each paper with its mentions, streaming; the Docs are dropped as soon as they are read."""
+    nlp = nlp or make_pipeline()
+    papers = iter(papers)
+    pending: list[Paper] = []
+
+    def docs():
+        for paper in papers:
+            doc = nlp.make_doc(paper.text)
+            doc.user_data["paper"] = paper.key
+            pending.append(paper)
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        paper = pending.pop(0)
+        yield paper, doc._.mentions

@@ -1,0 +1,110 @@
+"""The NetworkX graph as RDF: papers, typed entities, role links, relations and evidence nodes."""
+
+from __future__ import annotations
+
+import networkx as nx
+from rdflib import XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+
+from ontology import PKG, RESOURCE
+
+__all__ = ["to_rdf", "paper_iri", "entity_iri", "EXTRACTOR_VERSION"]
+
+EXTRACTOR_VERSION = "paperkg 0.1.0"
+EXTRACTOR = RESOURCE["agent/paperkg-0.1.0"]
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+
+def paper_iri(key: str) -> URIRef:
+    return RESOURCE[f"paper/{key}"]
+
+
+def entity_iri(key: str) -> URIRef:
+    return RESOURCE[f"entity/{key}"]
+
+
+def _iri(node: str) -> URIRef:
+    kind, key = node.split(":", 1)
+    return paper_iri(key) if kind == "paper" else entity_iri(key)
+
+
+def to_rdf(graph: nx.MultiDiGraph) -> Graph:
+    """An rdflib Graph of the knowledge graph; the same graph always gives the same triples."""
+    rdf = Graph()
+    rdf.bind("pkg", PKG._NS)
+    rdf.bind("res", RESOURCE)
+    rdf.bind("skos", SKOS)
+    rdf.bind("dcterms", DCTERMS)
+    rdf.bind("prov", PROV)
+    rdf.bind("owl", OWL)
+    rdf.add((EXTRACTOR, RDF.type, PROV.SoftwareAgent))
+    rdf.add((EXTRACTOR, RDFS.label, Literal(EXTRACTOR_VERSION)))
+    for node, data in graph.nodes(data=True):
+        subject = _iri(node)
+        if data["kind"] == "paper":
+            _add_paper(rdf, subject, data)
+        else:
+            _add_entity(rdf, subject, data)
+    for u, v, data in graph.edges(data=True):
+        if "relation" in data:
+            rdf.add((_iri(u), PKG[data["relation"]], _iri(v)))
+        else:
+            _add_link(rdf, u, v, data, graph.nodes[u])
+    return rdf
+
+
+def _add_paper(rdf: Graph, subject: URIRef, data: dict) -> None:
+    rdf.add((subject, RDF.type, PKG.Paper))
+    rdf.add((subject, DCTERMS.title, Literal(data["label"])))
+    rdf.add((subject, DCTERMS.abstract, Literal(data["abstract"])))
+    if data.get("arxiv_id"):
+        rdf.add((subject, DCTERMS.identifier, Literal(f"arXiv:{data['arxiv_id']}")))
+    if data.get("url"):
+        rdf.add((subject, RDFS.seeAlso, Literal(data["url"], datatype=XSD.anyURI)))
+    if data.get("date"):
+        rdf.add((subject, DCTERMS.date, Literal(data["date"])))
+    for name in data.get("authors", ()):
+        rdf.add((subject, DCTERMS.creator, Literal(name)))
+    for url in data.get("code_urls", ()):
+        rdf.add((subject, PKG.codeRepository, Literal(url, datatype=XSD.anyURI)))
+    for source in data.get("sources", ()):
+        record = URIRef(f"{subject}/record/{_safe(source['path'])}/{source['line']}")
+        rdf.add((subject, PKG.record, record))
+        rdf.add((record, RDF.type, PKG.SourceRecord))
+        rdf.add((record, DCTERMS.source, Literal(source["path"])))
+        rdf.add((record, PKG.sourceLine, Literal(source["line"], datatype=XSD.integer)))
+
+
+def _add_entity(rdf: Graph, subject: URIRef, data: dict) -> None:
+    rdf.add((subject, RDF.type, PKG[data["type"]]))
+    rdf.add((subject, RDFS.label, Literal(data["label"])))
+    rdf.add((subject, SKOS.prefLabel, Literal(data["label"])))
+    for alias in data.get("aliases", ()):
+        rdf.add((subject, SKOS.altLabel, Literal(alias)))
+    if data.get("wikidata"):
+        rdf.add((subject, OWL.sameAs, URIRef(WIKIDATA + data["wikidata"])))
+
+
+def _add_link(rdf: Graph, paper: str, entity: str, data: dict, paper_data: dict) -> None:
+    subject, target, role = _iri(paper), _iri(entity), PKG[data["role"]]
+    rdf.add((subject, role, target))
+    source = paper_data["sources"][0]["path"] if paper_data.get("sources") else None
+    for mention in data["evidence"]:
+        node = URIRef(f"{subject}/mention/{mention['start']}-{mention['end']}")
+        rdf.add((node, RDF.type, PKG.Mention))
+        rdf.add((node, PKG.paper, subject))
+        rdf.add((node, PKG.entity, target))
+        rdf.add((node, PKG.role, role))
+        rdf.add((node, PKG.surface, Literal(mention["text"])))
+        rdf.add((node, PKG.sentence, Literal(mention["sentence"])))
+        rdf.add((node, PKG.startOffset, Literal(mention["start"], datatype=XSD.integer)))
+        rdf.add((node, PKG.endOffset, Literal(mention["end"], datatype=XSD.integer)))
+        rdf.add((node, PKG.rule, Literal(mention["rule"])))
+        rdf.add((node, PKG.confidence, Literal(str(data["confidence"]), datatype=XSD.decimal)))
+        rdf.add((node, PROV.wasAttributedTo, EXTRACTOR))
+        if source:
+            rdf.add((node, DCTERMS.source, Literal(source)))
+
+
+def _safe(path: str) -> str:
+    return "".join(c if c.isalnum() or c in "-._" else "_" for c in path)

@@ -1,0 +1,166 @@
+"""Entity resolution: many mentions in many papers become one Entity per real thing, and typed Links."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .kb import KnowledgeBase
+from .names import name_key, slug
+from .records import ROLES, Entity, Link, Mention, Paper
+
+__all__ = ["Resolved", "resolve", "RULE_CONFIDENCE"]
+
+RULE_CONFIDENCE = {
+    "kb": 0.95,
+    "kb-acronym": 0.95,
+    "kb-variant": 0.9,
+    "title": 0.85,
+    "acronym": 0.85,
+    "form": 0.6,
+}
+"""How far a single mention found by each rule is trusted; support from more papers adds to it."""
+
+_MAKER = re.compile(r"^(?:'s)?\s*$|^\s+(?:'s\s+)?$")
+_BY = re.compile(r"^\s*(?:\(|,)?\s*(?:developed |released |introduced |trained )?by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class Resolved:
+    """The outcome of resolution: entities by key, paper-entity links and entity-entity relations."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+
+
+def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: KnowledgeBase) -> Resolved:
+    """Merge mentions into entities (KB identity, acronym long forms, spelling keys) and link papers.
+
+    Deterministic: the same mentions in the same order give the same entities and links.
+    """
+    by_paper: list[tuple[Paper, list[Mention]]] = [(p, list(ms)) for p, ms in paper_mentions]
+    long_forms: dict[str, str] = {}
+    for _, mentions in by_paper:
+        for m in mentions:
+            if m.long_form and not m.kb_key:
+                long_forms.setdefault(name_key(m.long_form), name_key(m.text))
+
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for _, mentions in by_paper:
+        for m in mentions:
+            groups[_identity(m, long_forms)].append(m)
+    groups = _fold_plurals(groups)
+
+    resolved = Resolved()
+    keys: dict[str, str] = {}
+    used_slugs: set[str] = set(kb.entries)
+    for identity in sorted(groups):
+        entity = _entity(identity, groups[identity], kb, used_slugs)
+        keys[identity] = entity.key
+        resolved.entities[entity.key] = entity
+    _add_kb_relatives(resolved, kb)
+    _add_makers(resolved, by_paper, keys, long_forms)
+
+    support = Counter()
+    for identity, mentions in groups.items():
+        support[keys[identity]] = len({m.paper for m in mentions})
+    for paper, mentions in by_paper:
+        per_entity: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            per_entity[keys[_fold(_identity(m, long_forms), groups)]].append(m)
+        for key in sorted(per_entity):
+            ms = per_entity[key]
+            role = min((m.role for m in ms), key=ROLES.index)
+            resolved.links.append(Link(paper.key, key, role, _confidence(ms, support[key]), tuple(ms)))
+    return resolved
+
+
+def _identity(m: Mention, long_forms: dict[str, str]) -> str:
+    if m.kb_key:
+        return "kb:" + m.kb_key
+    key = name_key(m.text)
+    return "name:" + long_forms.get(key, key)
+
+
+def _fold_plurals(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """"ViTs" joins "ViT" when both occur: a plural s on a coined name is not a new thing."""
+    folded: dict[str, list[Mention]] = defaultdict(list)
+    for identity, mentions in groups.items():
+        folded[_fold(identity, groups)].extend(mentions)
+    return dict(folded)
+
+
+def _fold(identity: str, groups) -> str:
+    if identity.startswith("name:") and identity.endswith("s") and identity[:-1] in groups:
+        return identity[:-1]
+    return identity
+
+
+def _entity(identity: str, mentions: list[Mention], kb: KnowledgeBase, used_slugs: set[str]) -> Entity:
+    if identity.startswith("kb:"):
+        entry = kb.entries[identity[3:]]
+        surfaces = {m.text for m in mentions} | {m.long_form for m in mentions if m.long_form}
+        aliases = tuple(sorted(set(entry.aliases) | (surfaces - {entry.name})))
+        return Entity(entry.key, entry.name, entry.type, aliases, entry.variant_of, entry.developed_by, entry.wikidata, True)
+    surfaces = Counter(m.text for m in mentions)
+    label = max(surfaces, key=lambda s: (surfaces[s], s.rstrip("s") == s, -len(s)))
+    long_forms = {m.long_form for m in mentions if m.long_form}
+    aliases = tuple(sorted((set(surfaces) | long_forms) - {label}))
+    key = slug(label)
+    if key in used_slugs:
+        key = f"{key}-{_type(mentions).lower()}"
+    used_slugs.add(key)
+    variant_of = next((m.variant_of for m in mentions if m.variant_of), None)
+    return Entity(key, label, _type(mentions), aliases, variant_of)
+
+
+def _type(mentions: list[Mention]) -> str:
+    """The type most mentions agree on; a bare form guess (Method) counts for less."""
+    votes = Counter()
+    for m in mentions:
+        votes[m.type] += 0.5 if (m.rule == "form" and m.type == "Method") else 1.0
+    return max(sorted(votes), key=votes.__getitem__)
+
+
+def _add_kb_relatives(resolved: Resolved, kb: KnowledgeBase) -> None:
+    """Families and makers named by the KB become nodes too, so variantOf/developedBy never dangle."""
+    pending = [e for e in resolved.entities.values()]
+    while pending:
+        entity = pending.pop()
+        for target in (entity.variant_of, entity.developed_by):
+            if target and target not in resolved.entities and target in kb.entries:
+                entry = kb.entries[target]
+                relative = Entity(entry.key, entry.name, entry.type, entry.aliases, entry.variant_of, entry.developed_by, entry.wikidata, True)
+                resolved.entities[target] = relative
+                pending.append(relative)
+
+
+def _add_makers(resolved, by_paper, keys, long_forms) -> None:
+    """"OpenAI Codex", "OpenAI's Codex", "Codex by OpenAI": the text names a model's developer."""
+    for paper, mentions in by_paper:
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for first, second in zip(ordered, ordered[1:]):
+            between = paper.text[first.end : second.start]
+            if first.type == "Organization" and second.type in ("Model", "Method") and _MAKER.match(between):
+                maker, made = first, second
+            elif second.type == "Organization" and first.type in ("Model", "Method") and _BY.match(between):
+                maker, made = second, first
+            else:
+                continue
+            made_key = keys.get(_fold_key(made, long_forms, keys))
+            maker_key = keys.get(_fold_key(maker, long_forms, keys))
+            entity = resolved.entities.get(made_key)
+            if entity and maker_key and not entity.developed_by:
+                resolved.entities[made_key] = Entity(**{**entity.__dict__, "developed_by": maker_key})
+
+
+def _fold_key(m: Mention, long_forms, keys) -> str:
+    identity = _identity(m, long_forms)
+    return identity if identity in keys else identity[:-1]
+
+
+def _confidence(mentions: list[Mention], papers: int) -> float:
+    best = max(RULE_CONFIDENCE.get(m.rule, 0.5) for m in mentions)
+    return round(min(0.99, best + 0.02 * (papers - 1) + 0.01 * (len(mentions) - 1)), 3)
