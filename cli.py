@@ -1,0 +1,174 @@
+"""The paperkg command line: a thin shell over the graph library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import click
+
+from graph.errors import NotFoundError, PaperkgError
+
+DEFAULT_OUT = Path("exports")
+
+
+class PaperkgGroup(click.Group):
+    """Turns library errors into one clear line on stderr and the error's exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except NotFoundError as err:
+            click.echo(f"Error: {err}", err=True)
+            if err.suggestions:
+                click.echo("Did you mean: " + ", ".join(err.suggestions) + "?", err=True)
+            ctx.exit(err.exit_code)
+        except PaperkgError as err:
+            click.echo(f"Error: {err}", err=True)
+            ctx.exit(err.exit_code)
+
+
+def graph_option(function):
+    return click.option(
+        "--graph", "graph_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
+        show_default=True, help="Folder of a built graph.",
+    )(function)
+
+
+@click.group(cls=PaperkgGroup)
+@click.version_option(package_name="paperkg")
+def main():
+    """paperkg: a knowledge graph of ML papers, their methods, models, benchmarks and datasets."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True, help="Output folder.")
+@click.option("--strict", is_flag=True, help="Fail on the first bad record instead of skipping it.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes for extraction.")
+@click.option("--no-html", is_flag=True, help="Skip the HTML views.")
+def build(sources, out, strict, jobs, no_html):
+    """Build the graph of SOURCES (files or folders) and write it to --out."""
+    from graph.build import build as run_build
+
+    summary = run_build(sources, out, strict=strict, jobs=jobs, html=not no_html)
+    click.echo(f"Built {summary.out}/ in {summary.seconds:.1f} s: {summary.papers} papers from {summary.records} records, {summary.triples} triples")
+    click.echo("Entities: " + _counts(summary.entities))
+    click.echo("Links:    " + _counts(summary.links))
+    if summary.skipped:
+        click.echo(f"Skipped {len(summary.skipped)} bad record(s):", err=True)
+        for problem in summary.skipped[:20]:
+            click.echo(f"  {problem}", err=True)
+        if len(summary.skipped) > 20:
+            click.echo(f"  ... and {len(summary.skipped) - 20} more", err=True)
+
+
+def _counts(counter) -> str:
+    return ", ".join(f"{n} {k}" for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
+
+
+@main.command()
+@click.argument("name")
+@click.option("--depth", type=click.IntRange(1, 3), default=2, show_default=True, help="Steps away from the node.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option("--limit", type=click.IntRange(1), default=15, show_default=True, help="Names shown per group.")
+@graph_option
+def neighbours(name, depth, as_json, limit, graph_dir):
+    """Show what surrounds NAME (an entity name or alias, or a paper title)."""
+    from graph.lookup import load_index
+
+    hood = load_index(graph_dir).neighbourhood(name, depth)
+    if as_json:
+        click.echo(json.dumps(hood.as_dict(), ensure_ascii=False, indent=2))
+        return
+    aliases = f"  (also: {', '.join(hood.aliases[:8])})" if hood.aliases else ""
+    click.echo(f"{hood.label} [{hood.type}]{aliases}")
+    groups = defaultdict(list)
+    for n in hood.neighbours:
+        if n.distance == 1:
+            groups[(1, f"{n.link} · {n.type}" if n.kind == "entity" else f"papers that {n.link} it" if n.link in ("proposes", "evaluatesOn", "uses") else f"{n.link}")].append(n)
+        else:
+            groups[(n.distance, f"{n.type} around it (papers in common)" if n.kind == "entity" else "papers around it")].append(n)
+    for (distance, title), members in sorted(groups.items(), key=lambda kv: (kv[0][0], -len(kv[1]), kv[0][1])):
+        click.echo(f"\n{title} ({len(members)}):")
+        for n in members[:limit]:
+            extra = f"  ({n.papers})" if distance > 1 and n.papers else ""
+            click.echo(f"  {n.label}{extra}")
+        if len(members) > limit:
+            click.echo(f"  ... {len(members) - limit} more (--limit, --json)")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@graph_option
+def sparql(query, fmt, graph_dir):
+    """Run a SPARQL query (text or a .rq file) over the built graph.
+
+    The prefixes pkg, res, rdf, rdfs, skos, dcterms, owl, prov, xsd and schema are predeclared.
+    """
+    from graph.query import FORMATTERS, open_store, run_query
+
+    path = Path(query)
+    if query.endswith((".rq", ".sparql")) or (len(query) < 256 and path.is_file()):
+        if not path.is_file():
+            raise click.BadParameter(f"no such query file: {query}", param_hint="QUERY")
+        query = path.read_text(encoding="utf-8")
+    names, rows = run_query(open_store(graph_dir), query)
+    click.echo(FORMATTERS[fmt](names, rows))
+
+
+@main.command()
+@graph_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def stats(graph_dir, as_json):
+    """Counts of papers, entities by type and links by role, and the most-used entities."""
+    from graph.lookup import graph_stats, load_index
+
+    summary = graph_stats(load_index(graph_dir))
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Papers:   {summary['papers']}")
+    click.echo("Entities: " + _counts(summary["entities"]))
+    click.echo("Links:    " + _counts(summary["links"]))
+    click.echo("\nMost-mentioned entities by type (papers):")
+    for entity_type, leaders in summary["top"].items():
+        click.echo(f"  {entity_type:<13}" + ", ".join(f"{label} ({n})" for label, n in leaders))
+
+
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every missed, spurious, mistyped and mis-roled entity.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def evaluate(gold, show_errors, as_json):
+    """Score the extractor against hand-annotated GOLD papers (JSON Lines)."""
+    from graph.evaluate import count_table, run_eval
+
+    for path in gold:
+        report = run_eval(path)
+        rows = count_table(report)
+        if as_json:
+            click.echo(json.dumps({
+                "gold": str(path), "papers": report.papers,
+                "scores": {name: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp, "fn": s.fn} for name, s in rows},
+                "identity": {"same_pairs": report.same_pairs, "joined": report.identity_recall, "false_merges": len(report.false_merges)},
+                **({"errors": report.errors} if show_errors else {}),
+            }, indent=2))
+            continue
+        click.echo(f"{path}: {report.papers} papers")
+        click.echo(f"{'':22}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}")
+        for name, s in rows:
+            click.echo(f"{name:22}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:6}{s.fp:6}{s.fn:6}")
+        click.echo(f"identity: {report.identity_recall:.3f} of {report.same_pairs} same-entity pairs on one node; {len(report.false_merges)} false merges")
+        if show_errors:
+            for merge in report.false_merges:
+                click.echo(f"  false merge: {merge[0]!r} and {merge[1]!r} on {merge[2]}")
+            for error in report.errors:
+                click.echo("  " + "  ".join(f"{k}={v}" for k, v in error.items()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,243 @@
+"""Scoring the extractor against a hand-annotated gold set: entities, types, roles, identity."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .names import name_key
+from .records import ENTITY_TYPES, Paper, Source
+
+__all__ = ["GoldEntity", "GoldPaper", "Predicted", "Score", "load_gold", "match_paper", "evaluate", "Report"]
+
+SCORED_TYPES = tuple(t for t in ENTITY_TYPES if t != "Task")
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    name: str
+    type: str
+    role: str
+    aliases: tuple[str, ...] = ()
+    alt_types: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> set[str]:
+        return _keys((self.name, *self.aliases))
+
+
+@dataclass(frozen=True)
+class GoldPaper:
+    id: str
+    title: str
+    abstract: str
+    entities: tuple[GoldEntity, ...]
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """One entity the extractor linked to a paper, with every name it goes by there."""
+
+    node: str
+    label: str
+    type: str
+    role: str
+    names: tuple[str, ...]
+
+    @property
+    def keys(self) -> set[str]:
+        return _keys((self.label, *self.names))
+
+
+def _keys(names) -> set[str]:
+    keys = {name_key(n) for n in names if name_key(n)}
+    return keys | {k[:-1] for k in keys if k.endswith("s") and len(k) > 3}
+
+
+def load_gold(path: Path) -> list[GoldPaper]:
+    """Gold papers from JSON Lines (id, title, abstract, entities[name, type, role, aliases, alt_types])."""
+    papers = []
+    for line_no, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            entities = tuple(
+                GoldEntity(e["name"], e["type"], e["role"], tuple(e.get("aliases") or ()), tuple(e.get("alt_types") or ()))
+                for e in row["entities"]
+            )
+            papers.append(GoldPaper(row["id"], row["title"], row["abstract"], entities))
+        except (json.JSONDecodeError, KeyError, TypeError) as err:
+            raise InputError(f"not a gold paper record ({err})", path=str(path), line=line_no) from err
+    if not papers:
+        raise InputError("gold file holds no papers", path=str(path))
+    return papers
+
+
+def as_paper(gold: GoldPaper, path: str) -> Paper:
+    key = "gold-" + hashlib.sha1(gold.id.encode()).hexdigest()[:10]
+    return Paper(key=key, title=gold.title, abstract=gold.abstract, sources=(Source(path, 0),))
+
+
+def match_paper(gold: list[GoldEntity], predicted: list[Predicted]) -> list[tuple[GoldEntity, Predicted]]:
+    """One-to-one pairs of gold and predicted entities that share a name key (label or alias)."""
+    pairs = []
+    free = list(predicted)
+    for g in sorted(gold, key=lambda e: -len(e.name)):
+        hit = next((p for p in free if name_key(p.label) in g.keys), None) or next((p for p in free if p.keys & g.keys), None)
+        if hit:
+            pairs.append((g, hit))
+            free.remove(hit)
+    return pairs
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    """Every figure `paperkg eval` prints, plus the errors behind them."""
+
+    papers: int
+    untyped: Score = field(default_factory=Score)
+    typed: Score = field(default_factory=Score)
+    by_type: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    by_role: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    same_pairs: int = 0
+    same_pairs_joined: int = 0
+    false_merges: list[tuple[str, str, str]] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+
+    @property
+    def identity_recall(self) -> float:
+        return self.same_pairs_joined / self.same_pairs if self.same_pairs else 1.0
+
+
+def evaluate(gold_papers: list[GoldPaper], predicted: dict[str, list[Predicted]]) -> Report:
+    """Score predictions (by gold paper id) against the gold set."""
+    report = Report(papers=len(gold_papers))
+    occurrences = []  # (gold identity keys, paper id, predicted node)
+    for paper in gold_papers:
+        gold = [g for g in paper.entities if g.type in SCORED_TYPES]
+        preds = [p for p in predicted.get(paper.id, []) if p.type in SCORED_TYPES]
+        pairs = match_paper(gold, preds)
+        matched_gold = {id(g) for g, _ in pairs}
+        matched_pred = {id(p) for _, p in pairs}
+        report.untyped.tp += len(pairs)
+        report.untyped.fn += len(gold) - len(pairs)
+        report.untyped.fp += len(preds) - len(pairs)
+        for g, p in pairs:
+            if p.type == g.type or p.type in g.alt_types:
+                report.typed.tp += 1
+                report.by_type[g.type].tp += 1
+            else:
+                report.typed.fp += 1
+                report.typed.fn += 1
+                report.by_type[g.type].fn += 1
+                report.by_type[p.type].fp += 1
+                report.errors.append({"paper": paper.id, "kind": "type", "gold": f"{g.name} [{g.type}]", "predicted": f"{p.label} [{p.type}]"})
+            occurrences.append((g, paper.id, p.node))
+        for g in gold:
+            if id(g) not in matched_gold:
+                report.typed.fn += 1
+                report.by_type[g.type].fn += 1
+                report.errors.append({"paper": paper.id, "kind": "missed", "gold": f"{g.name} [{g.type}] {g.role}"})
+        for p in preds:
+            if id(p) not in matched_pred:
+                report.typed.fp += 1
+                report.by_type[p.type].fp += 1
+                report.errors.append({"paper": paper.id, "kind": "spurious", "predicted": f"{p.label} [{p.type}] {p.role}"})
+        for role in ("proposes", "evaluatesOn", "uses"):
+            score = report.by_role[role]
+            hits = sum(1 for g, p in pairs if g.role == role and p.role == role)
+            score.tp += hits
+            score.fn += sum(1 for g in gold if g.role == role) - hits
+            score.fp += sum(1 for p in preds if p.role == role) - hits
+        for g, p in pairs:
+            if g.role != p.role:
+                report.errors.append({"paper": paper.id, "kind": "role", "gold": f"{g.name} {g.role}", "predicted": f"{p.label} {p.role}"})
+    _score_identity(report, occurrences)
+    return report
+
+
+def _score_identity(report: Report, occurrences) -> None:
+    """Pairs of gold mentions in different papers: same thing -> one node; different things -> never."""
+    groups = _gold_identities([g for g, _, _ in occurrences])
+    for i, (g1, paper1, node1) in enumerate(occurrences):
+        for g2, paper2, node2 in occurrences[i + 1 :]:
+            if paper1 == paper2:
+                continue
+            same = groups[id(g1)] == groups[id(g2)]
+            if same:
+                report.same_pairs += 1
+                report.same_pairs_joined += node1 == node2
+            elif node1 == node2:
+                report.false_merges.append((g1.name, g2.name, node1))
+
+
+def _gold_identities(entities: list[GoldEntity]) -> dict[int, int]:
+    """Union of gold entities across papers that share a name key: one real thing each."""
+    parent = list(range(len(entities)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_key: dict[str, int] = {}
+    for index, entity in enumerate(entities):
+        for key in {name_key(entity.name), *(name_key(a) for a in entity.aliases)}:
+            if key in by_key:
+                parent[find(index)] = find(by_key[key])
+            else:
+                by_key[key] = index
+    return {id(e): find(i) for i, e in enumerate(entities)}
+
+
+def count_table(report: Report) -> list[tuple[str, Score]]:
+    rows = [("untyped", report.untyped), ("typed", report.typed)]
+    rows += [(f"type {t}", report.by_type[t]) for t in SCORED_TYPES if t in report.by_type]
+    rows += [(f"role {r}", report.by_role[r]) for r in ("proposes", "evaluatesOn", "uses")]
+    return rows
+
+
+def run_eval(gold_path: Path) -> Report:
+    """Run the default pipeline on the gold papers and score it."""
+    from .kb import load_kb
+    from .pipeline import extract, make_pipeline
+    from .resolve import resolve
+
+    gold_papers = load_gold(gold_path)
+    papers = {g.id: as_paper(g, str(gold_path)) for g in gold_papers}
+    by_key = {p.key: gold_id for gold_id, p in papers.items()}
+    resolved = resolve(extract(papers.values(), make_pipeline()), load_kb())
+    predicted: dict[str, list[Predicted]] = defaultdict(list)
+    for link in resolved.links:
+        entity = resolved.entities[link.entity]
+        names = {m.text for m in link.evidence} | {m.long_form for m in link.evidence if m.long_form}
+        predicted[by_key[link.paper]].append(
+            Predicted(entity.key, entity.label, entity.type, link.role, tuple(sorted(names | set(entity.aliases))))
+        )
+    return evaluate(gold_papers, predicted)
