@@ -31,7 +31,7 @@ HEAD_NOUN_TYPES = {
 
 _FORM_TYPES = (
     (re.compile(r"(Bench|Eval|QA|Arena|-?bench|Test)\+*$"), "Benchmark"),
-    (re.compile(r"\d+(\.\d+)?[BMK]\b|-(Instruct|Chat|Base|Coder|Math|it)$", re.IGNORECASE), "Model"),
+    (re.compile(r"\d+(\.\d+)?[BM]\b|-(Instruct|Chat|Base|Coder|Math|it)$", re.IGNORECASE), "Model"),
     (re.compile(r"(Score|@\d+|@k)$"), "Metric"),
 )
 

@@ -50,14 +50,23 @@ def find_mentions(
     `sentences` are (start, end) offsets; the first `title_end` characters are the title.
     """
     found: list[Mention] = []
+    lower_words = set(_LOWER_WORD.findall(text))
     for start, end in split_sentences_at(sentences, title_end):
         sentence = text[start:end]
         in_title = start < title_end
-        found += _sentence_mentions(paper, text, start, end, sentence, kb, in_title)
+        found += _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_words)
     return found
 
 
-def _sentence_mentions(paper, text, start, end, sentence, kb, in_title) -> list[Mention]:
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\-]+")
+
+
+def _stylised_word(word: str, lower_words: set[str]) -> bool:
+    """"TraIning" or "ScAlable" in a long form: an ordinary word of the same text, capitalised for an acronym."""
+    return not word.isupper() and sum(c.isupper() for c in word) <= 2 and word.lower() in lower_words
+
+
+def _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_words) -> list[Mention]:
     ws = words(text, start, end)
     taken: set[int] = set()
     found: list[Mention] = []
@@ -117,6 +126,8 @@ def _sentence_mentions(paper, text, start, end, sentence, kb, in_title) -> list[
             continue
         if not looks_like_name(word) or kb.is_generic(word) or _USE_SUFFIXES.search(word):
             continue
+        if _stylised_word(word, lower_words):
+            continue
         after = text[e : e + 60]
         entity_type = type_from_form(word) or type_from_head_noun(after) or "Method"
         add(s, e, entity_type, "form")
@@ -134,6 +145,9 @@ def _title_name(paper, text, start, end, kb, taken) -> list[Mention]:
     title = text[start:end]
     head = title.split(":", 1)[0] if ":" in title else ""
     head = head.strip()
+    acronym = re.search(r"\(([^()]+)\)$", head)
+    if acronym:
+        head = acronym.group(1).strip()
     if not head or len(head.split()) > 4 or head[0].islower():
         return []
     s = start + title.index(head)

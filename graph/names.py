@@ -47,7 +47,7 @@ def slug(name: str) -> str:
 
 Word = tuple[int, int, str]
 
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^\s/]+")
 _LEAD = "([{\"'“‘`*"
 _TRAIL = ")]}\"'”’`,;:.!?*"
 
@@ -68,6 +68,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
             s += 1
         while e > s and text[e - 1] in _TRAIL:
             e -= 1
+        if text[e - 2 : e] in ("'s", "’s") and e - s > 3:
+            e -= 2
         if s < e:
             found.append((s, e, text[s:e]))
     return found
@@ -80,8 +82,10 @@ _MIXED_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 def looks_like_name(word: str) -> bool:
     """True when a word's form alone marks it as a coined name or acronym.
 
-    >>> [looks_like_name(w) for w in ("PyBench", "PLANSEARCH", "GPT-4", "I-ViT", "HumanEval+", "model", "The", "2x")]
-    [True, True, True, True, True, False, False, False]
+    >>> [looks_like_name(w) for w in ("PyBench", "PLANSEARCH", "GPT-4", "I-ViT", "HumanEval+", "Megatron-LM")]
+    [True, True, True, True, True, True]
+    >>> [looks_like_name(w) for w in ("model", "The", "2x", "Long-Context", "Text-to-Image")]
+    [False, False, False, False, False]
     """
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2 or not word[0].isalpha() or "://" in word or "@" in word[1:] and "pass@" not in word.lower():
@@ -91,6 +95,9 @@ def looks_like_name(word: str) -> bool:
         return True
     if word[0].isupper() and (_MIXED_DIGIT.search(word) or word.endswith("+")):
         return True
-    if "-" in word and word[0].isupper() and any(c.isupper() for c in word.split("-", 1)[1]):
-        return True
+    if "-" in word and word[0].isupper():
+        head, *parts = word.split("-")
+        return sum(c.isupper() for c in head) >= 2 or any(
+            sum(c.isupper() for c in part) >= 2 or (part[:1].isupper() and len(part) <= 2) for part in parts
+        )
     return False

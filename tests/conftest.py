@@ -1,0 +1,66 @@
+"""Shared fixtures: the example corpus, a tiny knowledge base and one real build of a few abstracts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.kb import KBEntry, KnowledgeBase
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "daily-papers"
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def example_dir() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def tiny_kb() -> KnowledgeBase:
+    """A handful of known entities, enough to exercise every lookup rule."""
+    return KnowledgeBase(
+        [
+            KBEntry("gsm8k", "GSM8K", "Benchmark"),
+            KBEntry("humaneval", "HumanEval", "Benchmark"),
+            KBEntry("humaneval-plus", "HumanEval+", "Benchmark", variant_of="humaneval"),
+            KBEntry("math", "MATH", "Benchmark", case_sensitive=True),
+            KBEntry("llama-2", "Llama 2", "Model", aliases=("LLaMA 2", "LLaMA-2"), developed_by="meta"),
+            KBEntry("gpt-4", "GPT-4", "Model", developed_by="openai"),
+            KBEntry("gpt-4o", "GPT-4o", "Model", developed_by="openai"),
+            KBEntry("codex", "Codex", "Model", developed_by="openai"),
+            KBEntry("openai", "OpenAI", "Organization"),
+            KBEntry("meta", "Meta", "Organization", aliases=("Meta AI",)),
+            KBEntry("the-pile", "The Pile", "Dataset", aliases=("Pile",)),
+            KBEntry("pass-at-k", "pass@k", "Metric"),
+        ],
+        generic=["LLM", "GPU", "NLP", "API", "SOTA", "AI"],
+        topics=[("codegeneration", "code generation")],
+    )
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> Path:
+    """Six real abstracts from the example corpus, as a JSON Lines file."""
+    path = DATA / "six-papers.jsonl"
+    target = tmp_path_factory.mktemp("corpus") / "six-papers.jsonl"
+    shutil.copy(path, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, small_corpus) -> Path:
+    """A graph folder built from the six real abstracts, without HTML."""
+    from graph.build import build
+
+    out = tmp_path_factory.mktemp("built")
+    build([small_corpus], out, html=False)
+    return out
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

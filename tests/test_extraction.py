@@ -1,0 +1,147 @@
+"""Each extraction step on tiny real-looking strings: names, acronyms, mentions, roles, resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.acronyms import find_acronym_pairs
+from graph.kb import KBEntry, KnowledgeBase
+from graph.mentions import find_mentions
+from graph.names import looks_like_name, name_key
+from graph.pipeline import extract, make_pipeline
+from graph.records import Paper, Source
+from graph.resolve import resolve
+
+
+def paper(title: str, abstract: str, key: str = "p1") -> Paper:
+    return Paper(key=key, title=title, abstract=abstract, sources=(Source("test", 1),))
+
+
+def mentions_of(text_paper: Paper, kb):
+    text = text_paper.text
+    nlp = make_pipeline()
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline[:-1]:
+        doc = proc(doc)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    return find_mentions(text_paper.key, text, sentences, kb, title_end=len(text_paper.title))
+
+
+def by_text(mentions):
+    return {m.text: m for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("LLaMA-2", "Llama 2", True),
+        ("Llama-2", "llama 2", True),
+        ("GPT-4", "GPT-4o", False),
+        ("HumanEval", "HumanEval+", False),
+        ("Llama 2", "Llama 3", False),
+    ],
+)
+def test_spelling_variants_share_a_key_and_different_things_do_not(a, b, same):
+    assert (name_key(a) == name_key(b)) is same
+
+
+def test_acronym_pairs_give_long_and_short_form():
+    pairs = find_acronym_pairs("We introduce SEnsitive Neuron Dropout (SeND), a novel training protocol.")
+    assert [(p.long, p.short) for p in pairs] == [("SEnsitive Neuron Dropout", "SeND")]
+
+
+@pytest.mark.parametrize("word", ["PLANSEARCH", "LiveCodeBench", "TransNormerLLM", "CE-CoLLM", "HumanEval+", "Qwen2.5"])
+def test_coined_names_look_like_names(word):
+    assert looks_like_name(word)
+
+
+@pytest.mark.parametrize("word", ["model", "The", "benchmark", "70M-12B", "https://github.com/a/B"])
+def test_ordinary_words_do_not(word):
+    assert not looks_like_name(word)
+
+
+def test_known_names_are_matched_with_their_type(tiny_kb):
+    found = by_text(mentions_of(paper("A study", "We compare GPT-4 and GPT-4o with LLaMA-2 on HumanEval+."), tiny_kb))
+    assert found["GPT-4"].kb_key == "gpt-4" and found["GPT-4o"].kb_key == "gpt-4o"
+    assert found["LLaMA-2"].kb_key == "llama-2"
+    assert found["HumanEval+"].kb_key == "humaneval-plus"
+
+
+def test_case_sensitive_names_need_their_spelling(tiny_kb):
+    found = by_text(mentions_of(paper("A study", "We solve math word problems and report results on MATH."), tiny_kb))
+    assert "MATH" in found and "math" not in found
+
+
+def test_sized_variants_point_to_their_family(tiny_kb):
+    found = by_text(mentions_of(paper("A study", "We fine-tune Llama-2-7B and a GPT-4-based judge."), tiny_kb))
+    assert found["Llama-2-7B"].variant_of == "llama-2"
+    assert found["GPT-4"].kb_key == "gpt-4"
+
+
+def test_generic_acronyms_are_not_entities(tiny_kb):
+    found = by_text(mentions_of(paper("A study", "Large language models (LLMs) on a GPU beat SOTA NLP APIs."), tiny_kb))
+    assert not {"LLMs", "GPU", "SOTA", "NLP", "APIs"} & set(found)
+
+
+def test_title_name_and_we_introduce_are_proposals(tiny_kb):
+    found = mentions_of(
+        paper(
+            "PyBench: Evaluating LLM Agent on various real-world coding tasks",
+            "To address this gap, we introduce PyBench, a benchmark encompassing five categories. "
+            "Our fine-tuned model PyLlama3 achieves strong results on PyBench and GSM8K.",
+        ),
+        tiny_kb,
+    )
+    roles = {(m.text, m.role) for m in found}
+    assert ("PyBench", "proposes") in roles
+    assert ("GSM8K", "evaluatesOn") in roles
+    assert next(m for m in found if m.text == "PyBench").type == "Benchmark"
+
+
+def test_long_form_acronym_is_one_mention(tiny_kb):
+    found = mentions_of(paper("A study", "We propose the Hierarchical Memory Transformer (HMT), a novel framework."), tiny_kb)
+    hmt = next(m for m in found if m.text == "HMT")
+    assert hmt.long_form == "Hierarchical Memory Transformer" and hmt.role == "proposes"
+    assert not any(m.text.startswith("Hierarchical") for m in found)
+
+
+def test_every_mention_keeps_its_sentence_and_offsets(tiny_kb):
+    p = paper("A study", "First sentence here. Results on GSM8K improve.")
+    m = next(m for m in mentions_of(p, tiny_kb) if m.text == "GSM8K")
+    assert p.text[m.start : m.end] == "GSM8K"
+    assert m.sentence == "Results on GSM8K improve."
+    assert p.text[m.sent_start :].startswith(m.sentence)
+
+
+def test_resolution_merges_spellings_and_acronyms_across_papers(tiny_kb):
+    papers = [
+        paper("A study", "We evaluate LLaMA-2 and Llama 2 with Sensitive Neuron Dropout (SeND).", "p1"),
+        paper("Another", "SeND helps Llama-2 on GSM8K, unlike Sensitive Neuron Dropout variants.", "p2"),
+    ]
+    resolved = resolve(_extract(papers, tiny_kb), tiny_kb)
+    by_label = {e.label: e for e in resolved.entities.values()}
+    assert "Llama 2" in by_label and "SeND" in by_label
+    assert "Sensitive Neuron Dropout" in by_label["SeND"].aliases
+    send_papers = {link.paper for link in resolved.links if link.entity == by_label["SeND"].key}
+    assert send_papers == {"p1", "p2"}
+    assert by_label["Llama 2"].developed_by == "meta"
+
+
+def test_maker_named_before_model_gives_developed_by():
+    kb = KnowledgeBase([KBEntry("codex", "Codex", "Model"), KBEntry("openai", "OpenAI", "Organization")])
+    resolved = resolve(_extract([paper("Evaluation of OpenAI Codex", "We test OpenAI Codex on kernels.")], kb), kb)
+    assert resolved.entities["codex"].developed_by == "openai"
+
+
+def test_one_link_per_paper_and_entity_with_the_strongest_role(tiny_kb):
+    p = paper("PyBench: Evaluating agents", "We introduce PyBench. Models struggle on PyBench, and results on PyBench differ.")
+    resolved = resolve(_extract([p], tiny_kb), tiny_kb)
+    links = [link for link in resolved.links if resolved.entities[link.entity].label == "PyBench"]
+    assert len(links) == 1 and links[0].role == "proposes"
+    assert len(links[0].evidence) >= 3 and 0 < links[0].confidence < 1
+
+
+def _extract(papers, kb):
+    nlp = make_pipeline()
+    nlp.get_pipe("paperkg_mentions").kb = kb
+    return list(extract(papers, nlp))
