@@ -100,23 +100,52 @@ def neighbours(name, depth, as_json, limit, graph_dir):
             click.echo(f"  ... {len(members) - limit} more (--limit, --json)")
 
 
+def _parse_params(ctx, param, values):
+    params = {}
+    for value in values:
+        name, sep, text = value.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{value!r} is not NAME=VALUE", ctx=ctx, param=param)
+        params[name] = text
+    return params
+
+
 @main.command()
-@click.argument("query")
+@click.argument("query", required=False)
+@click.option("--param", "params", multiple=True, callback=_parse_params, metavar="NAME=VALUE",
+              help="A value for a saved query's parameter; bound as a literal, never pasted into the query.")
+@click.option("--list", "list_saved", is_flag=True, help="List the saved queries and their parameters.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @graph_option
-def sparql(query, fmt, graph_dir):
-    """Run a SPARQL query (text or a .rq file) over the built graph.
+def sparql(query, params, list_saved, fmt, graph_dir):
+    """Run a SPARQL query over the built graph: a saved query's NAME, a .rq file, or query text.
 
     The prefixes pkg, res, rdf, rdfs, skos, dcterms, owl, prov, xsd and schema are predeclared.
     """
-    from graph.query import FORMATTERS, open_store, run_query
+    from graph.query import FORMATTERS, open_store, run_query, saved_queries
 
-    path = Path(query)
-    if query.endswith((".rq", ".sparql")) or (len(query) < 256 and path.is_file()):
-        if not path.is_file():
-            raise click.BadParameter(f"no such query file: {query}", param_hint="QUERY")
-        query = path.read_text(encoding="utf-8")
-    names, rows = run_query(open_store(graph_dir), query)
+    saved = saved_queries()
+    if list_saved:
+        for name, item in saved.items():
+            args = " ".join(f"--param {p}=..." for p in item.params)
+            click.echo(f"{name} {args}".rstrip())
+            click.echo(f"    {item.description}")
+        return
+    if not query:
+        raise click.UsageError("give a QUERY (saved query name, .rq file or SPARQL text), or --list")
+    bindings = {}
+    if query in saved:
+        bindings = saved[query].bindings(params)
+        query = saved[query].text
+    elif params:
+        bindings = params
+    else:
+        path = Path(query)
+        if query.endswith((".rq", ".sparql")) or (len(query) < 256 and path.is_file()):
+            if not path.is_file():
+                raise click.BadParameter(f"no such query file: {query}", param_hint="QUERY")
+            query = path.read_text(encoding="utf-8")
+    names, rows = run_query(open_store(graph_dir), query, bindings=bindings)
     click.echo(FORMATTERS[fmt](names, rows))
 
 

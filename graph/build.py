@@ -18,6 +18,7 @@ from .pipeline import extract, make_pipeline
 from .rdf import to_rdf
 from .readers import read_sources
 from .resolve import resolve
+from .store import write_store
 
 __all__ = ["BuildSummary", "build", "build_from_sources", "GRAPH_FILE", "LOOKUP_FILE", "TURTLE_FILE"]
 
@@ -60,6 +61,7 @@ def build(sources, out: Path, *, strict: bool = False, jobs: int = 1, html: bool
     write_atomic(out / GRAPH_FILE, json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, sort_keys=True))
     write_atomic(out / LOOKUP_FILE, json.dumps(lookup_view(graph), ensure_ascii=False, sort_keys=True))
     write_atomic(out / TURTLE_FILE, rdf.serialize(format="turtle"))
+    write_store(out)
     if html:
         from .html import write_site
 

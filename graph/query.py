@@ -5,14 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import GraphMissingError, QueryError
+from .errors import QueryError
+from .store import open_store
 
-__all__ = ["PREFIXES", "open_store", "run_query", "FORMATTERS", "Table"]
+__all__ = ["PREFIXES", "open_store", "run_query", "FORMATTERS", "Table", "SavedQuery", "saved_queries", "QUERIES_DIR"]
+
+QUERIES_DIR = Path(__file__).parent / "queries"
 
 PREFIXES = {
     "pkg": "https://w3id.org/paperkg/ontology#",
@@ -31,32 +35,63 @@ PREFIXES = {
 Table = tuple[list[str], list[list[str | None]]]
 
 
-def open_store(directory: Path) -> ox.Store:
-    """An in-memory Oxigraph store holding a built graph's Turtle."""
-    path = Path(directory) / "graph.ttl"
-    if not path.exists():
-        raise GraphMissingError(f"{directory}: no built graph here (graph.ttl missing); run `paperkg build SOURCE --out {directory}` first")
-    store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    return store
-
-
 def run_query(store: ox.Store, query: str, *, bindings: dict[str, str] | None = None) -> Table:
-    """Run a SELECT or ASK query; values in `bindings` are bound as literals, never pasted in."""
+    """Run a SELECT or ASK query; values in `bindings` are bound as literals, never pasted in.
+
+    A bound variable must be in the query's projection (Oxigraph's substitution rule); it is
+    left out of the returned columns.
+    """
     substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
     try:
         result = store.query(query, prefixes=PREFIXES, substitutions=substitutions or None)
     except SyntaxError as err:
         raise QueryError(f"SPARQL syntax error: {err}") from err
-    except OSError as err:
+    except (OSError, RuntimeError) as err:
         raise QueryError(f"query failed: {err}") from err
     if isinstance(result, bool):
         return ["ask"], [["true" if result else "false"]]
     if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
+        names = [v.value for v in result.variables if v.value not in (bindings or {})]
         rows = [[_text(solution[name]) for name in names] for solution in result]
         return names, rows
     raise QueryError("only SELECT and ASK queries are supported here; use `paperkg export` for the graph")
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    """A query shipped as an .rq file: its comment header gives a description and its parameters."""
+
+    name: str
+    description: str
+    params: dict[str, str]
+    text: str
+
+    def bindings(self, given: dict[str, str]) -> dict[str, str]:
+        """The values to bind, checked against the declared parameters."""
+        unknown = sorted(set(given) - set(self.params))
+        if unknown:
+            raise QueryError(f"query {self.name!r} has no parameter {', '.join(unknown)}; it takes: {', '.join(self.params) or 'none'}")
+        missing = sorted(set(self.params) - set(given))
+        if missing:
+            hints = "; ".join(f"{p}: {self.params[p]}" for p in missing)
+            raise QueryError(f"query {self.name!r} needs --param {missing[0]}=VALUE ({hints})")
+        return given
+
+
+def saved_queries(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
+    """Every saved query by name (the file name without .rq)."""
+    queries = {}
+    for path in sorted(directory.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        header = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
+        description = next((line for line in header if not line.startswith("param:")), "")
+        params = {}
+        for line in header:
+            if line.startswith("param:"):
+                name, _, hint = line[len("param:") :].strip().partition(" ")
+                params[name] = hint.strip()
+        queries[path.stem] = SavedQuery(path.stem, description, params, text)
+    return queries
 
 
 def _text(term) -> str | None:
