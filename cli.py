@@ -168,6 +168,27 @@ def stats(graph_dir, as_json):
         click.echo(f"  {entity_type:<13}" + ", ".join(f"{label} ({n})" for label, n in leaders))
 
 
+@main.command()
+@graph_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; 0.0.0.0 exposes the endpoint to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.FloatRange(0.1), default=10.0, show_default=True, help="Seconds a query may run.")
+@click.option("--max-rows", type=click.IntRange(1), default=10_000, show_default=True, help="Rows returned at most.")
+def serve(graph_dir, host, port, timeout, max_rows):
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/sparql."""
+    from graph.server import serve as make_server
+
+    server = make_server(graph_dir, host, port, timeout=timeout, max_rows=max_rows)
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(f"SPARQL endpoint on http://{bound_host}:{bound_port}/sparql (read-only; Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every missed, spurious, mistyped and mis-roled entity.")
