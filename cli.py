@@ -189,6 +189,21 @@ def serve(graph_dir, host, port, timeout, max_rows):
         server.server_close()
 
 
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+def validate(file):
+    """Check an RDF export against paperkg's SHACL shapes; exit 1 with a report when it does not conform."""
+    from graph.validate import validate_file
+
+    result = validate_file(file)
+    if result.conforms:
+        click.echo(f"{file}: conforms to the paperkg shapes")
+        return
+    click.echo(result.report, err=True)
+    click.echo(f"{file}: {result.violations} violation(s) of the paperkg shapes", err=True)
+    raise SystemExit(1)
+
+
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every missed, spurious, mistyped and mis-roled entity.")

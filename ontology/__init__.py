@@ -7,9 +7,10 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-__all__ = ["ONTOLOGY_PATH", "PKG", "RESOURCE", "ONTOLOGY_IRI"]
+__all__ = ["ONTOLOGY_PATH", "SHAPES_PATH", "PKG", "RESOURCE", "ONTOLOGY_IRI"]
 
 ONTOLOGY_PATH = Path(__file__).parent / "paperkg.ttl"
+SHAPES_PATH = Path(__file__).parent / "shapes.ttl"
 ONTOLOGY_IRI = "https://w3id.org/paperkg/ontology"
 RESOURCE = Namespace("https://w3id.org/paperkg/resource/")
 """Papers, entities, mentions and results are minted under this namespace."""
