@@ -190,6 +190,18 @@ def serve(graph_dir, host, port, timeout, max_rows):
 
 
 @main.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "ntriples", "jsonld", "nquads", "trig"]), required=True,
+              help="nquads and trig put each source document's papers in a named graph of its own.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: beside graph.ttl).")
+@graph_option
+def export(fmt, output, graph_dir):
+    """Write the built graph in another RDF format."""
+    from graph.export import export as run_export
+
+    click.echo(f"Wrote {run_export(graph_dir, fmt, output)}")
+
+
+@main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 def validate(file):
     """Check an RDF export against paperkg's SHACL shapes; exit 1 with a report when it does not conform."""

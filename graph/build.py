@@ -11,6 +11,7 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import InputError
+from .export import void_description
 from .kb import load_kb
 from .kg import build_graph, lookup_view
 from .outputs import write_atomic
@@ -25,6 +26,7 @@ __all__ = ["BuildSummary", "build", "build_from_sources", "GRAPH_FILE", "LOOKUP_
 TURTLE_FILE = "graph.ttl"
 GRAPH_FILE = "graph.json"
 LOOKUP_FILE = "lookup.json"
+VOID_FILE = "void.ttl"
 
 
 @dataclass
@@ -61,6 +63,7 @@ def build(sources, out: Path, *, strict: bool = False, jobs: int = 1, html: bool
     write_atomic(out / GRAPH_FILE, json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, sort_keys=True))
     write_atomic(out / LOOKUP_FILE, json.dumps(lookup_view(graph), ensure_ascii=False, sort_keys=True))
     write_atomic(out / TURTLE_FILE, rdf.serialize(format="turtle"))
+    write_atomic(out / VOID_FILE, void_description(rdf, TURTLE_FILE).serialize(format="turtle"))
     write_store(out)
     if html:
         from .html import write_site
