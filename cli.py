@@ -202,6 +202,17 @@ def export(fmt, output, graph_dir):
 
 
 @main.command()
+@click.option("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph) or http://localhost:3030/ds/data (Fuseki).")
+@graph_option
+def push(endpoint, graph_dir):
+    """Send the graph to a triple store, one named graph per source document (replacing older copies)."""
+    from graph.push import push as run_push
+
+    pushed = run_push(graph_dir, endpoint)
+    click.echo(f"Pushed {sum(p.triples for p in pushed)} triples in {len(pushed)} named graphs to {endpoint}")
+
+
+@main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 def validate(file):
     """Check an RDF export against paperkg's SHACL shapes; exit 1 with a report when it does not conform."""
