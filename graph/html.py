@@ -32,6 +32,7 @@ __all__ = [
     "page_name",
     "safe_url",
     "script_json",
+    "legend_css",
     "TYPE_STYLES",
     "ROLE_STYLES",
     "ASSETS",
@@ -71,11 +72,19 @@ ROLE_STYLES = {
 
 ROLE_RANK = {role: rank for rank, role in enumerate(ROLE_STYLES)}
 
+CLIP_PATHS = {
+    "dot": "circle(46%)",
+    "square": "inset(8%)",
+    "diamond": "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)",
+    "triangle": "polygon(50% 4%, 100% 96%, 0 96%)",
+    "triangleDown": "polygon(0 4%, 100% 4%, 50% 96%)",
+    "hexagon": "polygon(25% 6%, 75% 6%, 100% 50%, 75% 94%, 25% 94%, 0 50%)",
+    "star": "polygon(50% 0, 62% 35%, 98% 35%, 69% 57%, 79% 91%, 50% 70%, 21% 91%, 31% 57%, 2% 35%, 38% 35%)",
+}
+"""The vis-network shapes as CSS clip paths, for the legend swatches."""
+
 READABLE_NODES = 60
 """A neighbourhood page adds a second ring only while it stays at or under this many nodes."""
-
-LABEL_CHARS = 40
-"""Node labels longer than this are cut on the canvas; the tooltip shows them whole."""
 
 MOST_CONNECTED = 8
 """How many entities of each type the index lists as most connected."""
@@ -129,7 +138,7 @@ def page_name(node: str) -> str:
     """The file name of a node's page under views/: readable, stable, safe on every file system.
 
     >>> page_name("entity:gpt-4"), page_name("entity:GPT 4")
-    ('entity-gpt-4.html', 'entity-gpt-4-2b3a2c5e6f.html')
+    ('entity-gpt-4.html', 'entity-gpt-4-553309701d.html')
     """
     kind, _, key = node.partition(":")
     kind = re.sub(r"[^a-z0-9]+", "", kind.lower()) or "node"
@@ -138,6 +147,28 @@ def page_name(node: str) -> str:
         digest = hashlib.sha1(node.encode("utf-8")).hexdigest()[:10]
         safe = f"{safe}-{digest}" if safe else digest
     return f"{kind}-{safe}.html"
+
+
+def legend_css() -> str:
+    """CSS for the legend swatches (.t-Type, .r-role), made from TYPE_STYLES and ROLE_STYLES."""
+    lines = ["/* Legend swatches, generated from TYPE_STYLES and ROLE_STYLES in graph/html.py. */"]
+    for name, style in [*TYPE_STYLES.items(), ("other", OTHER_STYLE)]:
+        lines.append(f".t-{name} {{ background: {style['color']}; clip-path: {CLIP_PATHS[style['shape']]}; }}")
+    for role, style in ROLE_STYLES.items():
+        paint = style["color"]
+        if style["dashes"]:
+            stops, at = [], 0
+            for number, length in enumerate(style["dashes"]):
+                colour = style["color"] if number % 2 == 0 else "transparent"
+                stops.append(f"{colour} {at}px {at + length}px")
+                at += length
+            paint = f"repeating-linear-gradient(90deg, {', '.join(stops)})"
+        lines.append(f".r-{role} {{ background: {paint}; height: {style['width'] + 0.5}px; }}")
+    return "\n".join(lines) + "\n"
+
+
+def _type_class(type_name: str) -> str:
+    return f"t-{type_name}" if type_name in TYPE_STYLES else "t-other"
 
 
 def _neighbours(graph: nx.MultiDiGraph, node: str) -> set[str]:
@@ -199,7 +230,12 @@ def _paper_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
     return counts
 
 
-def _short(text: str, limit: int = LABEL_CHARS) -> str:
+def _short(text: str, limit: int = 40) -> str:
+    """`text` cut to `limit` characters with an ellipsis.
+
+    >>> _short("Octopus v4: Graph of language models", 12)
+    'Octopus v4:…'
+    """
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -264,16 +300,14 @@ class _Site:
         label = self.label(node)
         papers = self.papers[node]
         data = {
-            "label": _short(label),
+            "label": label,
             "shape": style["shape"],
             "color": style["color"],
-            "size": 9 if self.is_paper(node) else round(10 + 6 * math.log2(1 + papers), 1),
+            "size": 8 if self.is_paper(node) else round(9 + 3.5 * math.log2(1 + papers), 1),
             "type": self.type(node),
             "kind": "paper" if self.is_paper(node) else "entity",
             "papers": papers,
         }
-        if data["label"] != label:
-            data["full"] = label
         aliases = [str(a) for a in self.attrs(node).get("aliases") or () if str(a) != label]
         if aliases:
             data["aliases"] = aliases[:8]
@@ -287,7 +321,7 @@ class _Site:
             if self.attrs(node).get("date"):
                 data["date"] = str(self.attrs(node)["date"])
         if node == centre:
-            data.update(centre=True, borderWidth=4, font={"size": 18, "bold": True})
+            data.update(centre=True, borderWidth=4)
         return data
 
     def vis_data(self, view: View, *, root: str) -> dict:
@@ -319,10 +353,10 @@ def _filters(site: _Site, view: View, data: dict) -> dict:
     type_order = list(TYPE_STYLES)
     return {
         "types": [
-            {"name": t, "count": types[t], **TYPE_STYLES.get(t, OTHER_STYLE)}
+            {"name": t, "count": types[t]}
             for t in sorted(types, key=lambda t: (type_order.index(t) if t in type_order else len(type_order), t))
         ],
-        "roles": [{"name": r, "count": roles[r], **ROLE_STYLES[r]} for r in ROLE_STYLES if r in roles],
+        "roles": [{"name": r, "count": roles[r]} for r in ROLE_STYLES if r in roles],
         "max_papers": max((n["papers"] for n in data["nodes"] if n["kind"] == "entity"), default=1),
     }
 
@@ -337,6 +371,7 @@ def _connections(site: _Site, node: str) -> list[dict]:
         kind = _edge_kind(data)
         groups.setdefault((kind, direction), []).append(
             {
+                "id": other,
                 "label": site.label(other),
                 "type": site.type(other),
                 "href": site.href(other, "../"),
@@ -363,7 +398,7 @@ def _connections(site: _Site, node: str) -> list[dict]:
         {
             "title": titles.get(g, f"{g[0]} ({g[1]})"),
             "role": g[0],
-            "items": sorted(groups[g], key=lambda i: (-i["papers"], i["label"].lower(), i["label"])),
+            "rows": sorted(groups[g], key=lambda i: (-i["papers"], i["label"].lower(), i["label"], i["id"])),
         }
         for g in ordered
     ]
@@ -378,6 +413,7 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["script_json"] = script_json
+    env.filters["type_class"] = _type_class
     env.globals.update(type_styles=TYPE_STYLES, role_styles=ROLE_STYLES)
     return env
 
@@ -433,7 +469,6 @@ def _view_context(site: _Site, node: str, *, max_nodes: int) -> dict:
         "node": node,
         "label": site.label(node),
         "type": site.type(node),
-        "style": TYPE_STYLES.get(site.type(node), OTHER_STYLE),
         "is_paper": site.is_paper(node),
         "papers": site.papers[node],
         "aliases": [str(a) for a in attrs.get("aliases") or () if str(a) != site.label(node)],
@@ -447,7 +482,7 @@ def _view_context(site: _Site, node: str, *, max_nodes: int) -> dict:
         "sources": attrs.get("sources") or [],
         "from_kb": attrs.get("from_kb"),
         "connections": _connections(site, node),
-        "not_expanded": [(site.label(n), len(_neighbours(site.graph, n))) for n in view.not_expanded],
+        "not_expanded": [(_short(site.label(n)), len(_neighbours(site.graph, n))) for n in view.not_expanded],
         "graph": _graph_block(site, view, root="../", total=len(_neighbours(site.graph, node)) + 1),
     }
 
@@ -471,7 +506,8 @@ def _copy_assets(out: Path) -> list[Path]:
     own = resources.files("graph") / "templates"
     for name in OWN_FILES:
         path = out / ASSETS / name
-        write_atomic(path, (own / name).read_bytes())
+        text = (own / name).read_text("utf-8")
+        write_atomic(path, text + legend_css() if name.endswith(".css") else text)
         written.append(path)
     return written
 
