@@ -142,7 +142,7 @@ def page_name(node: str) -> str:
     """
     kind, _, key = node.partition(":")
     kind = re.sub(r"[^a-z0-9]+", "", kind.lower()) or "node"
-    safe = re.sub(r"[^a-z0-9._-]+", "-", key.lower()).strip("-.")[:60]
+    safe = re.sub(r"[^a-z0-9_-]+", "-", key.lower()).strip("-")[:60]
     if safe != key or not safe:
         digest = hashlib.sha1(node.encode("utf-8")).hexdigest()[:10]
         safe = f"{safe}-{digest}" if safe else digest

@@ -340,3 +340,17 @@ def test_bad_settings_are_refused(tmp_path, kwargs, error):
 def test_other_graph_kinds_are_refused(tmp_path):
     with pytest.raises(TypeError, match="MultiDiGraph"):
         write_site(nx.Graph(), tmp_path / "site")
+
+
+def test_empty_graph_and_bare_nodes(tmp_path):
+    """A graph without nodes, and nodes without the usual attributes, still give a working site."""
+    assert len(write_site(nx.MultiDiGraph(), tmp_path / "empty")) == 7
+    graph = nx.MultiDiGraph()
+    graph.add_edge("a", "b")
+    graph.add_node("entity:Ünï cödé/../x", label=None)
+    out = tmp_path / "bare"
+    write_site(graph, out)
+    names = sorted(p.name for p in (out / VIEWS).iterdir())
+    assert names == [page_name("a"), page_name("b"), page_name("entity:Ünï cödé/../x")]
+    assert all(re.fullmatch(r"[a-z0-9_-]+\.html", name) for name in names)
+    assert {n["label"] for n in graph_data(out / "index.html")["nodes"]} == {"a", "b", "entity:Ünï cödé/../x"}

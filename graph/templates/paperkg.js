@@ -185,6 +185,7 @@
     }
     network.once("stabilizationIterationsDone", settle);
     network.once("stabilized", settle);
+    if (data.nodes.length < 2) settle();  /* nothing to lay out: vis-network sends no stabilization event */
 
     function applyFilters() {
       filters = readFilters(form);
