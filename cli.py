@@ -190,6 +190,21 @@ def serve(graph_dir, host, port, timeout, max_rows):
 
 
 @main.command()
+@graph_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: the graph folder).")
+@click.option("--max-nodes", type=click.IntRange(1, 5000), default=300, show_default=True, help="Most nodes one drawing shows.")
+@click.option("--max-pages", type=click.IntRange(0), default=5000, show_default=True, help="Most nodes that get a page of their own.")
+def html(graph_dir, out, max_nodes, max_pages):
+    """Write the HTML views of a built graph: index.html, all.html, views/, assets/."""
+    from graph.build import load_graph
+    from graph.html import write_site
+
+    out = out or graph_dir
+    written = write_site(load_graph(graph_dir), out, max_nodes=max_nodes, max_pages=max_pages)
+    click.echo(f"Wrote {len(written)} files under {out}/; open {out / 'index.html'}")
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(["turtle", "ntriples", "jsonld", "nquads", "trig"]), required=True,
               help="nquads and trig put each source document's papers in a named graph of its own.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: beside graph.ttl).")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .errors import InputError
+from .errors import GraphMissingError, InputError
 from .export import void_description
 from .kb import load_kb
 from .kg import build_graph, lookup_view
@@ -21,7 +21,7 @@ from .readers import read_sources
 from .resolve import resolve
 from .store import write_store
 
-__all__ = ["BuildSummary", "build", "build_from_sources", "GRAPH_FILE", "LOOKUP_FILE", "TURTLE_FILE"]
+__all__ = ["BuildSummary", "build", "build_from_sources", "load_graph", "GRAPH_FILE", "LOOKUP_FILE", "TURTLE_FILE"]
 
 TURTLE_FILE = "graph.ttl"
 GRAPH_FILE = "graph.json"
@@ -52,6 +52,14 @@ def build_from_sources(sources, *, strict: bool = False, jobs: int = 1) -> tuple
     nlp = make_pipeline()
     resolved = resolve(extract(report.papers, nlp, n_process=jobs), kb)
     return build_graph(report.papers, resolved.entities, resolved.links), report.records, report.skipped
+
+
+def load_graph(folder: Path) -> nx.MultiDiGraph:
+    """The graph a build wrote to `folder`."""
+    path = Path(folder) / GRAPH_FILE
+    if not path.is_file():
+        raise GraphMissingError(f"{folder}: no built graph here ({GRAPH_FILE} missing); run `paperkg build SOURCE --out {folder}` first")
+    return nx.node_link_graph(json.loads(path.read_text("utf-8")), edges="edges", multigraph=True, directed=True)
 
 
 def build(sources, out: Path, *, strict: bool = False, jobs: int = 1, html: bool = True) -> BuildSummary:

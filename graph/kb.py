@@ -30,6 +30,12 @@ class KBEntry:
     wikidata: str | None = None
     also_types: tuple[str, ...] = ()
     case_sensitive: bool = False
+    case_sensitive_aliases: tuple[str, ...] = ()
+    ambiguous: bool = False
+
+    def exact_only(self, name: str) -> bool:
+        """True when this spelling is an ordinary word too and must match with its exact case."""
+        return self.case_sensitive or name in self.case_sensitive_aliases
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -46,21 +52,21 @@ class KnowledgeBase:
 
     def __init__(self, entries, generic=(), topics=()):
         self.entries: dict[str, KBEntry] = {}
-        self._index: dict[str, list[tuple[KBEntry, frozenset[str] | None]]] = {}
+        self._index: dict[str, list[tuple[KBEntry, str | None]]] = {}
         self.prefixes: set[str] = set()
         self.max_words = 1
         for entry in entries:
             if entry.key in self.entries:
                 continue
             self.entries[entry.key] = entry
-            spellings = frozenset(case_key(n) for n in entry.names) if entry.case_sensitive else None
             for name in entry.names:
                 key = name_key(name)
                 if not key:
                     continue
+                spelling = case_key(name) if entry.exact_only(name) else None
                 bucket = self._index.setdefault(key, [])
-                if all(e.key != entry.key for e, _ in bucket):
-                    bucket.append((entry, spellings))
+                if (entry, spelling) not in bucket:
+                    bucket.append((entry, spelling))
                 self.prefixes.add(key[:_PREFIX])
                 self.max_words = max(self.max_words, len(name.split()))
         self.generic = {name_key(term) for term in generic}
@@ -70,11 +76,11 @@ class KnowledgeBase:
     def lookup(self, surface: str) -> list[KBEntry]:
         """Entries a surface form may name; case-sensitive entries need their exact spelling."""
         exact = case_key(surface)
-        return [
-            entry
-            for entry, spellings in self._index.get(name_key(surface), ())
-            if spellings is None or exact in spellings
-        ]
+        found: list[KBEntry] = []
+        for entry, spelling in self._index.get(name_key(surface), ()):
+            if (spelling is None or spelling == exact) and entry not in found:
+                found.append(entry)
+        return found
 
     def may_start(self, surface: str) -> bool:
         """True when some known name starts like this word (a cheap filter before lookup)."""
@@ -103,6 +109,8 @@ def _entries_from(path: Path):
                 wikidata=row.get("wikidata") or None,
                 also_types=tuple(row.get("also_types") or ()),
                 case_sensitive=bool(row.get("case_sensitive")),
+                case_sensitive_aliases=tuple(row.get("case_sensitive_aliases") or ()),
+                ambiguous=bool(row.get("ambiguous")),
             )
         except (json.JSONDecodeError, KeyError, TypeError) as err:
             raise InputError(f"bad knowledge-base entry ({err})", path=str(path), line=line_no) from err

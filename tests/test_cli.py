@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from cli import main
 
-COMMANDS = ["build", "neighbours", "sparql", "stats", "eval"]
+COMMANDS = ["build", "neighbours", "sparql", "stats", "eval", "html", "export", "validate", "serve", "push"]
 
 
 @pytest.fixture
