@@ -65,12 +65,15 @@ def type_from_head_noun(after: str) -> str | None:
 
 _PROPOSAL = re.compile(
     r"\b(?:we|this (?:paper|work|study|report)|our (?:work|paper)|here we|in this (?:paper|work)[, ]+we)\b"
-    r"[^.;]{0,60}?\b(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|release[sd]?|design(?:s|ed)?|"
+    r"[^.;]{0,120}?\b(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|release[sd]?|design(?:s|ed)?|"
     r"construct(?:s|ed)?|build(?:s)?|buil[dt]|create[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|unveil(?:s|ed)?|"
     r"devise[sd]?|establish(?:es|ed)?)\b",
     re.IGNORECASE,
 )
-_NAMING = re.compile(r"\b(?:called|named|dubbed|termed|coined)\b|\b(?:which|that) we (?:call|name|dub|term)\b", re.IGNORECASE)
+_NAMING = re.compile(
+    r"\b(?:called|named|dubbed|termed|coined)\b|\b(?:which|that) we (?:call|name|dub|term)\b|\bwe refer to\b[^.;]{0,80}\bas\b",
+    re.IGNORECASE,
+)
 
 
 def proposal_verb_end(sentence: str) -> int | None:

@@ -48,11 +48,13 @@ class KnowledgeBase:
     >>> kb = KnowledgeBase([KBEntry("math", "MATH", "Benchmark", case_sensitive=True)], generic=["LLM"])
     >>> [e.name for e in kb.lookup("MATH")], kb.lookup("math"), kb.is_generic("LLMs")
     (['MATH'], [], True)
+    >>> KnowledgeBase([KBEntry("multipl-e", "MultiPL-E", "Benchmark")]).lookup("multiple")
+    []
     """
 
     def __init__(self, entries, generic=(), topics=()):
         self.entries: dict[str, KBEntry] = {}
-        self._index: dict[str, list[tuple[KBEntry, str | None]]] = {}
+        self._index: dict[str, list[tuple[KBEntry, str | None, bool]]] = {}
         self.prefixes: set[str] = set()
         self.max_words = 1
         for entry in entries:
@@ -65,8 +67,8 @@ class KnowledgeBase:
                     continue
                 spelling = case_key(name) if entry.exact_only(name) else None
                 bucket = self._index.setdefault(key, [])
-                if (entry, spelling) not in bucket:
-                    bucket.append((entry, spelling))
+                if (entry, spelling, name.islower()) not in bucket:
+                    bucket.append((entry, spelling, name.islower()))
                 self.prefixes.add(key[:_PREFIX])
                 self.max_words = max(self.max_words, len(name.split()))
         self.generic = {name_key(term) for term in generic}
@@ -74,11 +76,16 @@ class KnowledgeBase:
         self.topics = dict(topics)
 
     def lookup(self, surface: str) -> list[KBEntry]:
-        """Entries a surface form may name; case-sensitive entries need their exact spelling."""
+        """Entries a surface form may name.
+
+        Case-sensitive spellings need their exact case, and a surface in lower case only
+        matches a known spelling in lower case ("multiple" is not MultiPL-E).
+        """
         exact = case_key(surface)
+        lower = surface.islower()
         found: list[KBEntry] = []
-        for entry, spelling in self._index.get(name_key(surface), ()):
-            if (spelling is None or spelling == exact) and entry not in found:
+        for entry, spelling, spelled_lower in self._index.get(name_key(surface), ()):
+            if (spelling is None or spelling == exact) and (spelled_lower or not lower) and entry not in found:
                 found.append(entry)
         return found
 

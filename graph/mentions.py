@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .acronyms import find_acronym_pairs
 from .cues import evaluated_on_before, has_evaluation_cue, proposal_verb_end, type_from_form, type_from_head_noun
@@ -14,11 +15,6 @@ from .records import Mention
 __all__ = ["find_mentions", "split_sentences_at"]
 
 _NOT_IN_NAME = re.compile(r"[,;:()\[\]{}!?\"]|\.\s")
-_USE_SUFFIXES = re.compile(
-    r"-(based|style|like|level|generated|powered|driven|only|free|aware|guided|augmented|enhanced|specific|"
-    r"centric|compatible|scale|sized|class|series|family|series|assisted|written|labeled|annotated|as-a-judge)$",
-    re.IGNORECASE,
-)
 _VARIANT_SUFFIX = re.compile(
     r"^(\d+(\.\d+)?[BMKT]|\d+x\d+B|v?\d+(\.\d+)*|Instruct|Chat|Base|Coder|Math|Turbo|Pro|Plus|Mini|Large|Small|"
     r"Medium|XL|XXL|Base|Tiny|Huge|Preview|Vision|VL|it|hf|SFT|DPO|RLHF|Distill|Lite|Flash|Ultra|Nano)$",
@@ -67,27 +63,23 @@ def _stylised_word(word: str, lower_words: set[str]) -> bool:
 
 
 def _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_words) -> list[Mention]:
-    ws = words(text, start, end)
+    """The sentence's mentions: candidates first, then a role for each in text order."""
     taken: set[int] = set()
+    found = _title_name(paper, text, start, end, kb, taken) if in_title else []
+    verb_end = None if in_title else proposal_verb_end(sentence)
+    propose_at = None if verb_end is None else start + verb_end
+    found += _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propose_at)
+    return _assign_roles(sorted(found, key=lambda m: m.start), text, propose_at, in_title)
+
+
+def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propose_at) -> list[Mention]:
     found: list[Mention] = []
-    propose_at = _proposal_offset(sentence, start, in_title)
-    if in_title:
-        found += _title_name(paper, text, start, end, kb, taken)
-    proposed: set[str] = {name_key(m.text) for m in found}
 
     def add(s, e, entity_type, rule, **extra):
         if any(i in taken for i in range(s, e)):
             return
         taken.update(range(s, e))
-        role = _role(text, s, e, entity_type, sentence, start, propose_at, rule, extra.get("kb_key"))
-        if role == "proposes":
-            names = {name_key(text[s:e]), name_key(extra.get("long_form") or "")}
-            if proposed and not names & proposed:
-                role = _role(text, s, e, entity_type, sentence, start, None, rule, extra.get("kb_key"))
-            proposed.update(names)
-        elif in_title and name_key(text[s:e]) in proposed:
-            role = "proposes"
-        found.append(Mention(paper, text[s:e], s, e, sentence, start, entity_type, rule, role, **extra))
+        found.append(Mention(paper, text[s:e], s, e, sentence, start, entity_type, rule, **extra))
 
     # Acronym pairs first: the long form and the short form are one mention of one thing.
     for pair in find_acronym_pairs(sentence):
@@ -103,6 +95,7 @@ def _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_wo
         taken.update(range(start + pair.long_start, start + pair.long_start + len(pair.long)))
 
     # Known names, longest first at each word.
+    ws = words(text, start, end)
     index = 0
     while index < len(ws):
         span = _kb_span(ws, index, text, kb)
@@ -114,7 +107,7 @@ def _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_wo
         index += 1
 
     # Coined names found from their form and context.
-    for position, (s, e, word) in enumerate(ws):
+    for s, e, word in ws:
         if any(i in taken for i in range(s, e)):
             continue
         base, variant = _known_prefix(word, kb)
@@ -124,38 +117,74 @@ def _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_wo
             else:
                 add(s, s + len(word.rsplit("-", 1)[0]), base.type, "kb", kb_key=base.key)
             continue
-        if not looks_like_name(word) or kb.is_generic(word) or _USE_SUFFIXES.search(word):
-            continue
-        if _stylised_word(word, lower_words):
+        stripped = _strip_plain_suffix(word)
+        if stripped != word:
+            word, e = stripped, s + len(stripped)
+        if not looks_like_name(word) or kb.is_generic(word) or _stylised_word(word, lower_words):
             continue
         after = text[e : e + 60]
         entity_type = type_from_form(word) or type_from_head_noun(after) or "Method"
         add(s, e, entity_type, "form")
-    return sorted(found, key=lambda m: m.start)
+    return found
 
 
-def _proposal_offset(sentence: str, start: int, in_title: bool) -> int | None:
-    """Absolute offset after which names in this sentence are the paper's own, or None."""
-    verb_end = proposal_verb_end(sentence)
-    return None if verb_end is None or in_title else start + verb_end
+_OUR = re.compile(r"\b(?:our|the proposed|the resulting)\s+(?:[\w\-]+\s+){0,3}(?:,\s*)?$", re.IGNORECASE)
+_CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNORECASE)
+_PROPOSAL_REACH = 150
+
+
+def _assign_roles(mentions: list[Mention], text: str, propose_at: int | None, in_title: bool) -> list[Mention]:
+    """proposes for the paper's own names, evaluatesOn for evaluation targets, uses for the rest.
+
+    In a proposal sentence ("we introduce X ...") the first coined name after the verb is
+    the contribution, and so is any acronym the sentence defines and any name it calls so.
+    """
+    title_names = {name_key(m.text) for m in mentions if m.rule == "title"}
+    claimed = False
+    result = []
+    for m in mentions:
+        before = text[m.sent_start : m.start]
+        own = m.kb_key is None or m.rule == "title"
+        if in_title and (m.rule == "title" or name_key(m.text) in title_names):
+            role = "proposes"
+        elif own and (_OUR.search(before[-60:]) or (propose_at is not None and _CALLED.search(before[-12:]))):
+            role = "proposes"
+        elif own and propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (
+            not claimed or m.rule == "acronym"
+        ):
+            role = "proposes"
+        else:
+            role = _evaluation_role(m, before)
+        claimed = claimed or (role == "proposes" and propose_at is not None and m.start >= propose_at)
+        result.append(replace(m, role=role))
+    return result
 
 
 def _title_name(paper, text, start, end, kb, taken) -> list[Mention]:
-    """The name before a title's colon ("PyBench: Evaluating ...") as the paper's contribution."""
+    """The paper's own name from its title: "PyBench: Evaluating ...", "Qwen2.5 Technical Report",
+    or a whole title that is a long form and its acronym ("Probabilistic Partitive Partitioning (PPP)").
+    """
     title = text[start:end]
-    head = title.split(":", 1)[0] if ":" in title else ""
-    head = head.strip()
-    acronym = re.search(r"\(([^()]+)\)$", head)
-    if acronym:
+    head = title.split(":", 1)[0].strip() if ":" in title else ""
+    report = _REPORT_TITLE.match(title)
+    if report:
+        head = report.group(1)
+    acronym = re.search(r"\(([^()]+)\)$", head or title)
+    if acronym and (head or len(title.split()) <= 8):
         head = acronym.group(1).strip()
-    if not head or len(head.split()) > 4 or head[0].islower():
+    if not head or len(head.split()) > 4 or head[0].islower() or kb.is_generic(head):
+        return []
+    if len(head.split()) > 1 and not any(c.isupper() for c in head[1:]) and not _all_capitalised(head):
         return []
     s = start + title.index(head)
-    if kb.is_generic(head) or not any(c.isupper() for c in head[1:]) and len(head.split()) > 1 and not _all_capitalised(head):
-        return []
-    entity_type = type_from_form(head) or "Method"
+    known = kb.lookup(head)
+    kb_key = known[0].key if known else None
+    entity_type = known[0].type if known else type_from_form(head) or "Method"
     taken.update(range(s, s + len(head)))
-    return [Mention(paper, head, s, s + len(head), title, start, entity_type, "title", "proposes")]
+    return [Mention(paper, head, s, s + len(head), title, start, entity_type, "title", "proposes", kb_key=kb_key)]
+
+
+_REPORT_TITLE = re.compile(r"^(\S+(?: \S+)?) (?:Technical Report|Tech Report|Model Card|System Card)\b", re.IGNORECASE)
 
 
 def _all_capitalised(phrase: str) -> bool:
@@ -190,12 +219,22 @@ def _known_prefix(word: str, kb: KnowledgeBase) -> tuple[KBEntry | None, bool]:
         entries = kb.lookup(head)
         if not entries:
             continue
-        if _USE_SUFFIXES.search("-" + "-".join(rest)) and len(rest) == 1:
+        if len(rest) == 1 and _is_plain_suffix(rest[0]):
             return entries[0], False
         if all(_VARIANT_SUFFIX.match(part) for part in rest):
             return entries[0], True
         return None, False
     return None, False
+
+
+def _is_plain_suffix(part: str) -> bool:
+    """"-based", "-inputs", "-related": a lowercase word glued to a name, not part of it."""
+    return part.isalpha() and part.islower() and len(part) >= 3 and not _VARIANT_SUFFIX.match(part)
+
+
+def _strip_plain_suffix(word: str) -> str:
+    head, _, last = word.rpartition("-")
+    return head if head and _is_plain_suffix(last) else word
 
 
 def _is_named_long_form(long: str, short: str, kb: KnowledgeBase) -> bool:
@@ -212,14 +251,11 @@ def _head_type(long: str) -> str | None:
     return type_from_head_noun(" " + last)
 
 
-def _role(text, s, e, entity_type, sentence, sent_start, propose_at, rule, kb_key) -> str:
-    if propose_at is not None and s >= propose_at and kb_key is None and s - propose_at < 120:
-        return "proposes"
-    if entity_type in ("Benchmark", "Dataset"):
-        before = text[sent_start:s]
-        if evaluated_on_before(before) and has_evaluation_cue(sentence):
+def _evaluation_role(m: Mention, before: str) -> str:
+    if m.type in ("Benchmark", "Dataset"):
+        if evaluated_on_before(before) and has_evaluation_cue(m.sentence):
             return "evaluatesOn"
-        if entity_type == "Benchmark" and has_evaluation_cue(sentence) and not _mentioned_as_prior(sentence):
+        if m.type == "Benchmark" and has_evaluation_cue(m.sentence) and not _mentioned_as_prior(m.sentence):
             return "evaluatesOn"
     return "uses"
 

@@ -47,31 +47,39 @@ def slug(name: str) -> str:
 
 Word = tuple[int, int, str]
 
-_WORD = re.compile(r"[^\s/]+")
-_LEAD = "([{\"'“‘`*"
-_TRAIL = ")]}\"'”’`,;:.!?*"
+_TOKEN = re.compile(r"\S+")
+_PIECE = re.compile(r"[^/()\[\]{}]+")
+_LEAD = "\"'“‘`*~"
+_TRAIL = "\"'”’`,;:.!?*~"
+
+
+def _is_address(token: str) -> bool:
+    return "://" in token or token.startswith("www.") or ("@" in token and "." in token.rsplit("@", 1)[1])
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    """Whitespace-separated words of text[start:end] with outer punctuation stripped.
+    """Words of text[start:end] with offsets into the whole text, outer punctuation stripped.
 
-    Offsets count into the whole text. A trailing "+" stays (HumanEval+); a trailing
-    full stop goes unless the word has an inner one too (it ends a sentence).
+    Words split at whitespace, slashes and brackets; URLs and e-mail addresses are not
+    words; a trailing "+" stays (HumanEval+) and a possessive "'s" goes.
 
-    >>> words("On HumanEval+, (SeND) and GPT-4.")
-    [(0, 2, 'On'), (3, 13, 'HumanEval+'), (16, 20, 'SeND'), (22, 25, 'and'), (26, 31, 'GPT-4')]
+    >>> words("On HumanEval+, (SeND) and GPT-4's code at https://github.com/a/B.")
+    [(0, 2, 'On'), (3, 13, 'HumanEval+'), (16, 20, 'SeND'), (22, 25, 'and'), (26, 31, 'GPT-4'), (34, 38, 'code'), (39, 41, 'at')]
     """
     found = []
-    for match in _WORD.finditer(text, start, len(text) if end is None else end):
-        s, e = match.span()
-        while s < e and text[s] in _LEAD:
-            s += 1
-        while e > s and text[e - 1] in _TRAIL:
-            e -= 1
-        if text[e - 2 : e] in ("'s", "’s") and e - s > 3:
-            e -= 2
-        if s < e:
-            found.append((s, e, text[s:e]))
+    for token in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        if _is_address(token.group(0)):
+            continue
+        for piece in _PIECE.finditer(token.group(0)):
+            s, e = token.start() + piece.start(), token.start() + piece.end()
+            while s < e and text[s] in _LEAD:
+                s += 1
+            while e > s and text[e - 1] in _TRAIL:
+                e -= 1
+            if text[e - 2 : e] in ("'s", "’s") and e - s > 3:
+                e -= 2
+            if s < e:
+                found.append((s, e, text[s:e]))
     return found
 
 
