@@ -30,8 +30,15 @@ HEAD_NOUN_TYPES = {
 """A word right after a name (or after "a"/"a novel" in an apposition) and the type it gives."""
 
 _FORM_TYPES = (
-    (re.compile(r"(Bench|Eval|QA|Arena|-?bench|Test)\+*$"), "Benchmark"),
-    (re.compile(r"\d+(\.\d+)?[BM]\b|-(Instruct|Chat|Base|Coder|Math|it)$", re.IGNORECASE), "Model"),
+    (re.compile(r"(Bench|Eval|QA|Arena|-?bench|Test|Leaderboard)\+*$"), "Benchmark"),
+    (re.compile(r"(Corpus|Corpora|Dataset|Data|DS|Set|Pile|Instruct|Instructions)$"), "Dataset"),
+    (
+        re.compile(
+            r"\d+(\.\d+)?[BM]\b|-(Instruct|Chat|Base|it|[BSLMH]\d*|XL|XXL|Tiny|Small|Large|Huge)$|"
+            r"(LM|LLM|GPT|BERT|Coder|VL|VLM|Llama|LLaMA|Qwen|Mistral|Tulu|T5)(-?v?\d+(\.\d+)*)?$"
+        ),
+        "Model",
+    ),
     (re.compile(r"(Score|@\d+|@k)$"), "Metric"),
 )
 
@@ -41,6 +48,8 @@ def type_from_form(name: str) -> str | None:
 
     >>> [type_from_form(n) for n in ("LiveCodeBench", "Llama-2-7B", "EigenScore", "PLANSEARCH")]
     ['Benchmark', 'Model', 'Metric', None]
+    >>> [type_from_form(n) for n in ("HPCorpus", "MonoCoder", "DeiT-B", "TransNormerLLM", "SciTulu")]
+    ['Dataset', 'Model', 'Model', 'Model', 'Model']
     """
     for pattern, entity_type in _FORM_TYPES:
         if pattern.search(name):

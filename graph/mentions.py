@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections import Counter
 from dataclasses import replace
 
 from .acronyms import find_acronym_pairs
@@ -69,7 +70,38 @@ def _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_wo
     verb_end = None if in_title else proposal_verb_end(sentence)
     propose_at = None if verb_end is None else start + verb_end
     found += _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propose_at)
-    return _assign_roles(sorted(found, key=lambda m: m.start), text, propose_at, in_title)
+    typed = _type_from_context(sorted(found, key=lambda m: m.start), text)
+    return _assign_roles(typed, text, propose_at, in_title)
+
+
+_LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*$")
+
+
+def _type_from_context(mentions: list[Mention], text: str) -> list[Mention]:
+    """Types for names that neither the KB nor their form typed: from the names listed with them
+    ("on HumanEval, MBPP and X"), from an evaluation context ("results on X"), else Method."""
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups and _LIST_GLUE.match(text[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    result = []
+    for group in groups:
+        known = Counter(m.type for m in group if m.type)
+        for m in group:
+            if m.type:
+                result.append(m)
+                continue
+            before = text[m.sent_start : m.start]
+            if known:
+                entity_type = known.most_common(1)[0][0]
+            elif evaluated_on_before(before) and has_evaluation_cue(m.sentence):
+                entity_type = "Benchmark"
+            else:
+                entity_type = "Method"
+            result.append(replace(m, type=entity_type))
+    return result
 
 
 def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propose_at) -> list[Mention]:
@@ -90,7 +122,7 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
             add(s, e, entry.type, "kb-acronym", kb_key=entry.key, long_form=pair.long)
         elif _is_named_long_form(pair.long, pair.short, kb) or (propose_at is not None and s >= propose_at):
             after = text[e + 1 : e + 60]
-            entity_type = type_from_form(pair.short) or type_from_head_noun(after) or _head_type(pair.long) or "Method"
+            entity_type = type_from_form(pair.short) or type_from_head_noun(after) or _head_type(pair.long) or ""
             add(s, e, entity_type, "acronym", long_form=pair.long)
         taken.update(range(start + pair.long_start, start + pair.long_start + len(pair.long)))
 
@@ -123,7 +155,7 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
         if not looks_like_name(word) or kb.is_generic(word) or _stylised_word(word, lower_words):
             continue
         after = text[e : e + 60]
-        entity_type = type_from_form(word) or type_from_head_noun(after) or "Method"
+        entity_type = type_from_form(word) or type_from_head_noun(after) or ""
         add(s, e, entity_type, "form")
     return found
 
@@ -179,7 +211,7 @@ def _title_name(paper, text, start, end, kb, taken) -> list[Mention]:
     s = start + title.index(head)
     known = kb.lookup(head)
     kb_key = known[0].key if known else None
-    entity_type = known[0].type if known else type_from_form(head) or "Method"
+    entity_type = known[0].type if known else type_from_form(head) or ""
     taken.update(range(s, s + len(head)))
     return [Mention(paper, head, s, s + len(head), title, start, entity_type, "title", "proposes", kb_key=kb_key)]
 
