@@ -69,7 +69,7 @@ class KnowledgeBase:
                 bucket = self._index.setdefault(key, [])
                 if (entry, spelling, name.islower()) not in bucket:
                     bucket.append((entry, spelling, name.islower()))
-                self.prefixes.add(key[:_PREFIX])
+                self.prefixes.update(key[:n] for n in range(1, _PREFIX + 1))
                 self.max_words = max(self.max_words, len(name.split()))
         self.generic = {name_key(term) for term in generic}
         self.generic |= {key + "s" for key in self.generic}
@@ -90,7 +90,11 @@ class KnowledgeBase:
         return found
 
     def may_start(self, surface: str) -> bool:
-        """True when some known name starts like this word (a cheap filter before lookup)."""
+        """True when some known name starts like this word (a cheap filter before lookup).
+
+        >>> KnowledgeBase([KBEntry("cnn-dailymail", "CNN/DailyMail", "Dataset")]).may_start("CNN")
+        True
+        """
         return name_key(surface)[:_PREFIX] in self.prefixes
 
     def is_generic(self, surface: str) -> bool:

@@ -58,8 +58,13 @@ def find_mentions(
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\-]+")
 
 
+_ACRONYM_LETTERS = re.compile(r"[A-Z]{2,3}[a-z]{5,}")
+
+
 def _stylised_word(word: str, lower_words: set[str]) -> bool:
-    """"TraIning" or "ScAlable" in a long form: an ordinary word of the same text, capitalised for an acronym."""
+    """"TraIning", "ScAlable", "COmputation": an ordinary word capitalised to spell an acronym."""
+    if _ACRONYM_LETTERS.fullmatch(word):
+        return True
     return not word.isupper() and sum(c.isupper() for c in word) <= 2 and word.lower() in lower_words
 
 
@@ -120,7 +125,10 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
         if known:
             entry = known[0]
             add(s, e, entry.type, "kb-acronym", kb_key=entry.key, long_form=pair.long)
-        elif _is_named_long_form(pair.long, pair.short, kb) or (propose_at is not None and s >= propose_at):
+        elif not kb.is_generic(pair.short) and (
+            _is_named_long_form(pair.long, pair.short, kb)
+            or (propose_at is not None and s >= propose_at and len(pair.short) >= 3)
+        ):
             after = text[e + 1 : e + 60]
             entity_type = type_from_form(pair.short) or type_from_head_noun(after) or _head_type(pair.long) or ""
             add(s, e, entity_type, "acronym", long_form=pair.long)
@@ -154,6 +162,8 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
             word, e = stripped, s + len(stripped)
         if not looks_like_name(word) or kb.is_generic(word) or _stylised_word(word, lower_words):
             continue
+        if len(word) == 2 and word.isupper():
+            continue  # two-letter abbreviations (PD, MF, IP) name nothing without a long form
         after = text[e : e + 60]
         entity_type = type_from_form(word) or type_from_head_noun(after) or ""
         add(s, e, entity_type, "form")
@@ -206,7 +216,9 @@ def _title_name(paper, text, start, end, kb, taken) -> list[Mention]:
         head = acronym.group(1).strip()
     if not head or len(head.split()) > 4 or head[0].islower() or kb.is_generic(head):
         return []
-    if len(head.split()) > 1 and not any(c.isupper() for c in head[1:]) and not _all_capitalised(head):
+    if len(head.split()) > 1 and not any(looks_like_name(w) for w in head.split()) and (
+        not _all_capitalised(head) or _PHRASE_START.match(head) or _FUNCTION_WORD.search(head)
+    ):
         return []
     s = start + title.index(head)
     known = kb.lookup(head)
@@ -216,6 +228,11 @@ def _title_name(paper, text, start, end, kb, taken) -> list[Mention]:
     return [Mention(paper, head, s, s + len(head), title, start, entity_type, "title", "proposes", kb_key=kb_key)]
 
 
+_PHRASE_START = re.compile(
+    r"(?:\w+ing|Beyond|Towards?|On|In|From|When|Why|How|What|Where|Is|Are|Do|Does|Can|Not|Less|More|All|Every|"
+    r"Learning|Scaling|Rethinking|Revisiting|Understanding|Improving|Unlocking|Exploring|Evaluating)\b"
+)
+_FUNCTION_WORD = re.compile(r"\b(?:the|and|of|for|with|to|a|an|is|are|vs\.?|via|by)\b")
 _REPORT_TITLE = re.compile(r"^(\S+(?: \S+)?) (?:Technical Report|Tech Report|Model Card|System Card)\b", re.IGNORECASE)
 
 

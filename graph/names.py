@@ -83,6 +83,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return found
 
 
+_LANGUAGE_PAIR = re.compile(r"[A-Z][a-z]-[A-Z][a-z]")
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
 _MIXED_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 
@@ -92,11 +93,13 @@ def looks_like_name(word: str) -> bool:
 
     >>> [looks_like_name(w) for w in ("PyBench", "PLANSEARCH", "GPT-4", "I-ViT", "HumanEval+", "Megatron-LM")]
     [True, True, True, True, True, True]
-    >>> [looks_like_name(w) for w in ("model", "The", "2x", "Long-Context", "Text-to-Image")]
-    [False, False, False, False, False]
+    >>> [looks_like_name(w) for w in ("model", "The", "2x", "Long-Context", "Text-to-Image", "De-En")]
+    [False, False, False, False, False, False]
     """
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2 or not word[0].isalpha() or "://" in word or "@" in word[1:] and "pass@" not in word.lower():
+        return False
+    if _LANGUAGE_PAIR.fullmatch(word):
         return False
     upper = sum(c.isupper() for c in letters)
     if upper >= 2 and (upper == len(letters) or _CAMEL.search(word)):

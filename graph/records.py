@@ -35,7 +35,15 @@ class Source:
 
 @dataclass(frozen=True)
 class Paper:
-    """One paper, merged over every source it was found in."""
+    """One paper, merged over every source it was found in.
+
+    `title` and `abstract` are what extraction reads, LaTeX markup cleaned out; when the
+    source wrote them differently, `raw_title` / `raw_abstract` keep the source's text.
+    `date` is ISO (YYYY-MM-DD, or YYYY-MM / YYYY when the source says no more) except for
+    page dumps, which give "Mar 17". `categories` are arXiv categories (cs.CL). The
+    `archive_methods` and `archive_tasks` are names the Papers with Code archive attached to
+    the paper: curated there, not found in the text.
+    """
 
     key: str
     title: str
@@ -46,6 +54,12 @@ class Paper:
     date: str | None = None
     authors: tuple[str, ...] = ()
     code_urls: tuple[str, ...] = ()
+    doi: str | None = None
+    categories: tuple[str, ...] = ()
+    raw_title: str | None = None
+    raw_abstract: str | None = None
+    archive_methods: tuple[str, ...] = ()
+    archive_tasks: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

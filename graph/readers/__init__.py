@@ -1,19 +1,38 @@
-"""Read paper sources (files, folders) into merged Paper records; formats chosen from a table."""
+"""Read paper sources (files, folders, stdin) into merged Paper records; formats chosen from tables.
+
+A file's suffix picks its reader (looking under .gz); where the name says nothing (standard
+input, a bare .gz, an unknown suffix) the content does. Inside JSON, each record's shape picks
+how it is read (see `jsonrecords.SHAPES`): the arXiv snapshot, daily arXiv listings, Hugging
+Face Daily Papers, the Papers with Code archive, or paperkg's plain records.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..records import Paper, Source
 from .base import RawRecord, find_urls, normalise_title
-from .jsonrecords import read_json_array, read_json_lines
-from .pagedump import read_pagedump
+from .bibtex import looks_like_bibtex, read_bibtex
+from .jsonrecords import looks_like_json, read_json, read_json_lines
+from .pagedump import looks_like_pagedump, read_pagedump
+from .sources import STDIN, format_suffix, is_stdin, read_text, source_name
 
-__all__ = ["READERS", "ReadReport", "read_sources", "merge_records", "paper_key", "iter_source_files"]
+__all__ = [
+    "READERS",
+    "SNIFFERS",
+    "STDIN",
+    "ReadReport",
+    "read_sources",
+    "reader_for",
+    "merge_records",
+    "paper_key",
+    "iter_source_files",
+]
 
 Reader = Callable[[str, str], Iterator[RawRecord | InputError]]
 
@@ -21,9 +40,19 @@ READERS: dict[str, Reader] = {
     ".txt": read_pagedump,
     ".jsonl": read_json_lines,
     ".ndjson": read_json_lines,
-    ".json": read_json_array,
+    ".json": read_json,
+    ".bib": read_bibtex,
 }
-"""File suffix -> reader. A folder argument reads every file with one of these suffixes."""
+"""File suffix -> reader, also under .gz (papers.jsonl.gz). A folder argument reads every file with one of these."""
+
+SNIFFERS: tuple[tuple[str, Callable[[str], bool], Reader], ...] = (
+    ("JSON or JSON Lines", looks_like_json, read_json),
+    ("BibTeX", looks_like_bibtex, read_bibtex),
+    ("Daily Papers page text", looks_like_pagedump, read_pagedump),
+)
+"""Content tests, in order, for a source whose name does not say its format."""
+
+_SUPPORTED = f"{', '.join(sorted(READERS))}, any of them gzipped (.gz), or - for standard input"
 
 
 @dataclass
@@ -36,19 +65,36 @@ class ReadReport:
 
 
 def iter_source_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every supported file named or found (sorted) in the folders named."""
+    """Every source named, and every supported file found (sorted) in the folders named; "-" is stdin."""
     for path in map(Path, paths):
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+        if is_stdin(path):
+            yield path
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and format_suffix(p) in READERS)
             if not found:
-                raise InputError(f"folder has no supported files ({', '.join(sorted(READERS))})", path=str(path))
+                raise InputError(f"folder has no supported files ({_SUPPORTED})", path=str(path))
             yield from found
         elif path.is_file():
-            if path.suffix.lower() not in READERS:
-                raise InputError(f"unknown format {path.suffix or '(no suffix)'!r}; supported: {', '.join(sorted(READERS))}", path=str(path))
             yield path
         else:
             raise InputError("no such file or folder", path=str(path))
+
+
+def reader_for(path: str | Path, text: str) -> Reader:
+    """The reader of a source: by its suffix when that names a format, else by its content.
+
+    >>> reader_for("refs.bib", "").__name__, reader_for("-", '{"title": "T"}').__name__
+    ('read_bibtex', 'read_json')
+    """
+    suffix = format_suffix(path)
+    if suffix in READERS:
+        return READERS[suffix]
+    for _name, looks_like, reader in SNIFFERS:
+        if looks_like(text):
+            return reader
+    what = "standard input" if is_stdin(path) else f"unknown format {suffix or '(no suffix)'!r}"
+    kinds = ", ".join(name for name, _, _ in SNIFFERS)
+    raise InputError(f"{what}, and the content is not {kinds}; supported: {_SUPPORTED}", path=source_name(path))
 
 
 def read_sources(paths: Iterable[str | Path], *, strict: bool = False) -> ReadReport:
@@ -56,8 +102,8 @@ def read_sources(paths: Iterable[str | Path], *, strict: bool = False) -> ReadRe
     records: list[RawRecord] = []
     skipped: list[InputError] = []
     for path in iter_source_files(paths):
-        text = _read_text(path)
-        for item in READERS[path.suffix.lower()](text, str(path)):
+        text = read_text(path)
+        for item in reader_for(path, text)(text, source_name(path)):
             if isinstance(item, InputError):
                 if strict:
                     raise item
@@ -67,59 +113,94 @@ def read_sources(paths: Iterable[str | Path], *, strict: bool = False) -> ReadRe
     return ReadReport(papers=merge_records(records), records=len(records), skipped=skipped)
 
 
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text (byte {err.start}); convert it with iconv -t UTF-8", path=str(path)) from err
-
-
 def paper_key(record: RawRecord) -> str:
-    """The identity of a paper: its arXiv id when known, else a hash of its normalised title.
+    """The identity of a paper: its arXiv id when known, else its DOI, else a hash of its normalised title.
 
     >>> paper_key(RawRecord("PAL: Program-aided LMs", "a", "f", 1, arxiv_id="2211.10435"))
     'arxiv-2211.10435'
+    >>> paper_key(RawRecord("BERT", "a", "f", 1, doi="10.18653/v1/N19-1423"))
+    'doi-10.18653_v1_n19-1423'
     """
     if record.arxiv_id:
         return f"arxiv-{record.arxiv_id.replace('/', '_')}"
+    if record.doi:
+        return "doi-" + re.sub(r"[^a-z0-9._-]", "_", record.doi.casefold())
     digest = hashlib.sha1(normalise_title(record.title).encode("utf-8")).hexdigest()[:12]
     return f"title-{digest}"
 
 
 def merge_records(records: Iterable[RawRecord]) -> list[Paper]:
-    """One Paper per real paper: records sharing an arXiv id or a normalised title merge.
+    """One Paper per real paper: records sharing an arXiv id, a DOI or a normalised title merge.
 
-    The first record met gives title and abstract; later ones add sources and missing fields.
+    A record joins the paper its arXiv id names, else the one its DOI names, else the one
+    with its title, but never a paper with a different arXiv id (two papers may share a DOI
+    by mistake, or a title). The first record met gives title and abstract; later ones add
+    sources and missing fields, and the paper's key comes from the best identity any of
+    its records has, so it does not depend on the order the sources were read in.
     """
-    groups: dict[str, list[RawRecord]] = {}
-    by_title: dict[str, str] = {}
+    groups: list[list[RawRecord]] = []
+    arxiv_of: list[str | None] = []
+    index_of: dict[tuple[str, str], int] = {}
     for record in records:
-        title_key = normalise_title(record.title)
-        key = paper_key(record)
-        if key not in groups and title_key in by_title and (
-            not record.arxiv_id or by_title[title_key].startswith("title-")
-        ):
-            key = by_title[title_key]
-        groups.setdefault(key, []).append(record)
-        by_title.setdefault(title_key, key)
-    return [_merge(key, group) for key, group in groups.items()]
+        identities = _identities(record)
+        found = next(
+            (index_of[i] for i in identities if i in index_of and _agree(record.arxiv_id, arxiv_of[index_of[i]])),
+            None,
+        )
+        if found is None:
+            found = len(groups)
+            groups.append([])
+            arxiv_of.append(None)
+        groups[found].append(record)
+        arxiv_of[found] = arxiv_of[found] or record.arxiv_id
+        for identity in identities:
+            index_of.setdefault(identity, found)
+    return [_merge(group) for group in groups]
 
 
-def _merge(key: str, group: list[RawRecord]) -> Paper:
+def _identities(record: RawRecord) -> list[tuple[str, str]]:
+    """The keys a record can be found by, strongest first."""
+    title = normalise_title(record.title)
+    candidates = [("arxiv", record.arxiv_id), ("doi", record.doi.casefold() if record.doi else None), ("title", title)]
+    return [(kind, value) for kind, value in candidates if value]
+
+
+def _agree(one: str | None, other: str | None) -> bool:
+    return one is None or other is None or one == other
+
+
+_DATE_PRECISION = (re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}-\d{2}"), re.compile(r"\d{4}"))
+
+
+def _precision(date: str) -> int:
+    """3 for a full ISO date, 2 for a month, 1 for a year, 0 for anything else ("Mar 17")."""
+    return next((3 - rank for rank, pattern in enumerate(_DATE_PRECISION) if pattern.fullmatch(date)), 0)
+
+
+def _merge(group: list[RawRecord]) -> Paper:
     first = group[0]
 
     def pick(attribute: str):
         return next((getattr(r, attribute) for r in group if getattr(r, attribute)), None)
 
+    def union(attribute: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(value for r in group for value in getattr(r, attribute)))
+
+    dates = [r.date for r in group if r.date]
     return Paper(
-        key=key,
+        key=paper_key(replace(first, arxiv_id=pick("arxiv_id"), doi=pick("doi"))),
         title=first.title,
         abstract=first.abstract,
         sources=tuple(dict.fromkeys(Source(r.path, r.line) for r in group)),
         arxiv_id=pick("arxiv_id"),
         url=pick("url"),
-        date=pick("date"),
+        date=max(dates, key=_precision, default=None),
         authors=pick("authors") or (),
-        code_urls=find_urls(" ".join(r.abstract for r in group)),
+        code_urls=tuple(dict.fromkeys(find_urls(" ".join(r.abstract for r in group)) + union("code_urls"))),
+        doi=pick("doi"),
+        categories=union("categories"),
+        raw_title=first.raw_title,
+        raw_abstract=first.raw_abstract,
+        archive_methods=union("archive_methods"),
+        archive_tasks=union("archive_tasks"),
     )

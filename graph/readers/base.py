@@ -5,13 +5,34 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
 
-__all__ = ["RawRecord", "normalise_title", "normalise_arxiv_id", "find_urls"]
+from ..errors import InputError
+
+__all__ = [
+    "RawRecord",
+    "normalise_title",
+    "normalise_arxiv_id",
+    "normalise_doi",
+    "iso_date",
+    "join_text",
+    "name_list",
+    "missing_text",
+    "find_urls",
+]
 
 
 @dataclass(frozen=True)
 class RawRecord:
-    """One paper entry as a reader found it, before papers met in several files merge."""
+    """One paper entry as a reader found it, before papers met in several files merge.
+
+    `title` and `abstract` are the text extraction reads; when a reader cleaned LaTeX out of
+    them, `raw_title` and `raw_abstract` keep the text as the source wrote it (else None).
+    `archive_methods` and `archive_tasks` are names a curated source (the Papers with Code
+    archive) attached to the paper itself, not found in its text.
+    """
 
     title: str
     abstract: str
@@ -21,6 +42,13 @@ class RawRecord:
     url: str | None = None
     date: str | None = None
     authors: tuple[str, ...] = ()
+    doi: str | None = None
+    categories: tuple[str, ...] = ()
+    code_urls: tuple[str, ...] = ()
+    raw_title: str | None = None
+    raw_abstract: str | None = None
+    archive_methods: tuple[str, ...] = ()
+    archive_tasks: tuple[str, ...] = ()
 
 
 def normalise_title(title: str) -> str:
@@ -50,6 +78,92 @@ def normalise_arxiv_id(value: str | None) -> str | None:
         return None
     match = _ARXIV_ID.search(value.strip())
     return match.group(1) if match else None
+
+
+_DOI = re.compile(r"\b(10\.\d{4,9}/\S+)")
+_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.", re.IGNORECASE)
+
+
+def normalise_doi(value: str | None) -> str | None:
+    """A DOI without resolver prefix or trailing punctuation, or None when there is none.
+
+    DataCite DOIs that arXiv mints for itself (10.48550/arXiv.ID) are not kept as DOIs: they
+    only repeat the arXiv id, which `normalise_arxiv_id` reads from them.
+
+    >>> normalise_doi("https://doi.org/10.18653/v1/N19-1423."), normalise_doi("doi:10.1145/3292500.3330701")
+    ('10.18653/v1/N19-1423', '10.1145/3292500.3330701')
+    >>> normalise_doi("10.48550/arXiv.1706.03762") is None, normalise_doi("n/a") is None
+    (True, True)
+    """
+    if not value:
+        return None
+    match = _DOI.search(value.strip())
+    if not match or _ARXIV_DOI.match(match.group(1)):
+        return None
+    return match.group(1).rstrip(".,;")
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|T|\s)")
+
+
+def iso_date(value: Any) -> str | None:
+    """An ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when that is all the source says), or None.
+
+    >>> iso_date("2025-05-26T13:55:55.000Z"), iso_date("Mon, 2 Apr 2007 19:18:42 GMT"), iso_date("2019")
+    ('2025-05-26', '2007-04-02', '2019')
+    >>> iso_date("Mar 17") is None, iso_date("2019-13-01") is None, iso_date(None) is None
+    (True, True, True)
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    match = _ISO_DATE.match(text)
+    if match:
+        year, month, day = match.groups()
+        try:
+            datetime(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            return None
+        return "-".join(part for part in (year, month, day) if part)
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError):
+        pass
+    try:
+        return datetime.strptime(text, "%d %b %Y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def join_text(value: Any) -> str:
+    """A string with its lines joined and runs of whitespace made one space; "" for non-strings.
+
+    >>> join_text("Large multimodal models,\\n  particularly  in"), join_text(None)
+    ('Large multimodal models, particularly in', '')
+    """
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def name_list(value: Any) -> tuple[str, ...]:
+    """Author names from a list of strings or of {"name": ...} objects, or a comma / "and" string.
+
+    >>> name_list([{"name": "Ann  Lee"}, "Bo", 3, {"x": 1}]), name_list("Ann Lee, Bo and Cy")
+    (('Ann Lee', 'Bo'), ('Ann Lee', 'Bo', 'Cy'))
+    """
+    if isinstance(value, str):
+        value = value.replace(" and ", ",").split(",")
+    if not isinstance(value, list):
+        return ()
+    names = (item.get("name") if isinstance(item, dict) else item for item in value)
+    return tuple(joined for joined in map(join_text, names) if joined)
+
+
+def missing_text(title: str, abstract: str, path: str, line: int) -> InputError | None:
+    """The error for a record without title or abstract, or None when it has both."""
+    if title and abstract:
+        return None
+    missing = " and ".join(name for name, text in (("title", title), ("abstract", abstract)) if not text)
+    return InputError(f"record has no {missing}", path=path, line=line)
 
 
 _URL = re.compile(r"https?://[^\s{}<>\"']+")
