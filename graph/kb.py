@@ -78,11 +78,11 @@ class KnowledgeBase:
     def lookup(self, surface: str) -> list[KBEntry]:
         """Entries a surface form may name.
 
-        Case-sensitive spellings need their exact case, and a surface in lower case only
-        matches a known spelling in lower case ("multiple" is not MultiPL-E).
+        Case-sensitive spellings need their exact case, and a plain lower-case word only
+        matches a known spelling in lower case ("multiple" is not MultiPL-E; "gpt-4" is GPT-4).
         """
         exact = case_key(surface)
-        lower = surface.islower()
+        lower = surface.isalpha() and surface.islower()
         found: list[KBEntry] = []
         for entry, spelling, spelled_lower in self._index.get(name_key(surface), ()):
             if (spelling is None or spelling == exact) and (spelled_lower or not lower) and entry not in found:

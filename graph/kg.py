@@ -38,11 +38,17 @@ def build_graph(papers: Iterable[Paper], entities: dict[str, Entity], links: Ite
             label=paper.title,
             abstract=paper.abstract,
             arxiv_id=paper.arxiv_id,
-            url=paper.url or (f"https://arxiv.org/abs/{paper.arxiv_id}" if paper.arxiv_id else None),
+            url=paper.url or _landing_page(paper),
             date=paper.date,
             authors=list(paper.authors),
             code_urls=list(paper.code_urls),
             sources=[{"path": s.path, "line": s.line} for s in paper.sources],
+            doi=paper.doi,
+            categories=list(paper.categories),
+            raw_title=paper.raw_title,
+            raw_abstract=paper.raw_abstract,
+            archive_methods=list(paper.archive_methods),
+            archive_tasks=list(paper.archive_tasks),
         )
     for key in sorted(entities):
         entity = entities[key]
@@ -73,6 +79,13 @@ def build_graph(papers: Iterable[Paper], entities: dict[str, Entity], links: Ite
             ],
         )
     return graph
+
+
+def _landing_page(paper: Paper) -> str | None:
+    """The paper's arXiv abstract page, else its DOI link, when the sources gave no URL."""
+    if paper.arxiv_id:
+        return f"https://arxiv.org/abs/{paper.arxiv_id}"
+    return f"https://doi.org/{paper.doi}" if paper.doi else None
 
 
 def lookup_view(graph: nx.MultiDiGraph) -> dict:

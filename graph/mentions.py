@@ -134,6 +134,10 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
             add(s, e, entity_type, "acronym", long_form=pair.long)
         taken.update(range(start + pair.long_start, start + pair.long_start + len(pair.long)))
 
+    # Names the sentence itself calls names: "a tokenizer named Tokompiler", "our Higgs model".
+    for s, e, entity_type in _named_phrases(sentence, start):
+        add(s, e, entity_type, "named")
+
     # Known names, longest first at each word.
     ws = words(text, start, end)
     index = 0
@@ -141,8 +145,13 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
         span = _kb_span(ws, index, text, kb)
         if span:
             count, entry = span
-            add(ws[index][0], ws[index + count - 1][1], entry.type, "kb", kb_key=entry.key)
-            index += count
+            extra = _variant_words(ws, index + count, text)
+            s, e = ws[index][0], ws[index + count + extra - 1][1]
+            if extra:
+                add(s, e, entry.type, "kb-variant", variant_of=entry.key)
+            else:
+                add(s, e, entry.type, "kb", kb_key=entry.key)
+            index += count + extra
             continue
         index += 1
 
@@ -170,6 +179,42 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
     return found
 
 
+_NAME = r"[A-Z][\w.+\-]*[\w+](?:\s+[A-Z][\w.+\-]*[\w+]){0,2}"
+_KIND = (
+    r"(?:model|method|framework|tokenizer|system|library|benchmark|dataset|corpus|agent|algorithm|architecture|"
+    r"approach|technique|toolkit|tool|metric|suite|engine|pipeline|protocol|module|infrastructure)"
+)
+_NAMED = re.compile(
+    rf"\b(?:named|called|dubbed|termed(?: as)?|coined|refer\w* (?:to )?[^.;]{{0,40}}? as(?: the)?)\s+(?P<a>{_NAME})"
+    rf"|\b(?:our|the final|the resulting)(?: \w+)? {_KIND} (?P<b>{_NAME})"
+    rf"|\bour (?P<c>{_NAME}) {_KIND}"
+    rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
+)
+_NOT_A_NAME = re.compile(r"\w+ly|However|Moreover|Here|Then|Thus|Instead|First|Second|Third|Finally|Overall|We|Our|This|These|The|It|In|To|For")
+
+
+def _named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
+    """Spans the sentence presents as names, with the type its kind word gives ("" if none).
+
+    >>> s = "We propose a novel tokenizer named Tokompiler, designed for code."
+    >>> [(s[a:b], t) for a, b, t in _named_phrases(s, 0)]
+    [('Tokompiler', '')]
+    >>> s = "Our findings show that our Higgs model -- a LLaMA finetuned -- excels."
+    >>> [(s[a:b], t) for a, b, t in _named_phrases(s, 0)]
+    [('Higgs', 'Model')]
+    """
+    found = []
+    for match in _NAMED.finditer(sentence):
+        group = next(g for g in "abcd" if match.group(g))
+        name = match.group(group)
+        if _NOT_A_NAME.fullmatch(name.split()[0]):
+            continue
+        kind = re.search(_KIND, match.group(0)[match.end(group) - match.start() :] if group == "c" else match.group(0))
+        entity_type = type_from_head_noun(" " + kind.group(0)) if kind and group in "bc" else ""
+        found.append((offset + match.start(group), offset + match.end(group), entity_type or ""))
+    return found
+
+
 _OUR = re.compile(r"\b(?:our|the proposed|the resulting)\s+(?:[\w\-]+\s+){0,3}(?:,\s*)?$", re.IGNORECASE)
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNORECASE)
 _PROPOSAL_REACH = 150
@@ -187,7 +232,7 @@ def _assign_roles(mentions: list[Mention], text: str, propose_at: int | None, in
     for m in mentions:
         before = text[m.sent_start : m.start]
         own = m.kb_key is None or m.rule == "title"
-        if in_title and (m.rule == "title" or name_key(m.text) in title_names):
+        if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
             role = "proposes"
         elif own and (_OUR.search(before[-60:]) or (propose_at is not None and _CALLED.search(before[-12:]))):
             role = "proposes"
@@ -255,11 +300,32 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
     return None
 
 
+_VARIANT_WORD = re.compile(r"(?:Pro|Plus|Lite|Mini|Max|Turbo|Ultra|Nano|Verified|Hard|Lite|v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK])")
+
+
+def _variant_words(ws: list[Word], index: int, text: str) -> int:
+    """How many words after a known name make it a variant ("HumanEval Pro", "SWE-bench Verified")."""
+    count = 0
+    while index + count < len(ws) and count < 2 and _VARIANT_WORD.fullmatch(ws[index + count][2]):
+        if text[ws[index + count - 1][1] : ws[index + count][0]] != " ":
+            break
+        count += 1
+    return count
+
+
+_AT_K = re.compile(r"(.+@)(\d+)")
+
+
 def _known_prefix(word: str, kb: KnowledgeBase) -> tuple[KBEntry | None, bool]:
     """A known name at the start of a hyphenated word, and whether the rest makes a variant.
 
-    "Llama-2-7B" gives (Llama 2, True); "GPT-4-based" gives (GPT-4, False).
+    "Llama-2-7B" gives (Llama 2, True); "GPT-4-based" gives (GPT-4, False); "pass@200" is a
+    variant of pass@k.
     """
+    at_k = _AT_K.fullmatch(word)
+    if at_k:
+        family = kb.lookup(at_k.group(1) + "k")
+        return (family[0], True) if family else (None, False)
     if "-" not in word:
         return None, False
     parts = word.split("-")

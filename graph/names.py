@@ -83,6 +83,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return found
 
 
+_SOFTWARE = re.compile(r"[A-Za-z]{2,}\.(?:jl|py|js|cpp|rs)$")
 _LANGUAGE_PAIR = re.compile(r"[A-Z][a-z]-[A-Z][a-z]")
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
 _MIXED_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
@@ -91,8 +92,8 @@ _MIXED_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 def looks_like_name(word: str) -> bool:
     """True when a word's form alone marks it as a coined name or acronym.
 
-    >>> [looks_like_name(w) for w in ("PyBench", "PLANSEARCH", "GPT-4", "I-ViT", "HumanEval+", "Megatron-LM")]
-    [True, True, True, True, True, True]
+    >>> [looks_like_name(w) for w in ("PyBench", "PLANSEARCH", "GPT-4", "I-ViT", "HumanEval+", "Megatron-LM", "Symbolics.jl")]
+    [True, True, True, True, True, True, True]
     >>> [looks_like_name(w) for w in ("model", "The", "2x", "Long-Context", "Text-to-Image", "De-En")]
     [False, False, False, False, False, False]
     """
@@ -101,6 +102,8 @@ def looks_like_name(word: str) -> bool:
         return False
     if _LANGUAGE_PAIR.fullmatch(word):
         return False
+    if _SOFTWARE.search(word):
+        return True
     upper = sum(c.isupper() for c in letters)
     if upper >= 2 and (upper == len(letters) or _CAMEL.search(word)):
         return True

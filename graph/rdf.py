@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
+from urllib.parse import quote
+
 import networkx as nx
-from rdflib import XSD, Graph, Literal, URIRef
+from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from ontology import PKG, RESOURCE
 
-__all__ = ["to_rdf", "paper_iri", "entity_iri", "EXTRACTOR_VERSION"]
+from .names import slug
+from .readers.base import iso_date
+
+__all__ = ["to_rdf", "paper_iri", "entity_iri", "person_iri", "EXTRACTOR_VERSION", "SCHEMA"]
 
 EXTRACTOR_VERSION = "paperkg 0.1.0"
 EXTRACTOR = RESOURCE["agent/paperkg-0.1.0"]
 WIKIDATA = "http://www.wikidata.org/entity/"
+DOI_RESOLVER = "https://doi.org/"
+SCHEMA = Namespace("http://schema.org/")
+"""schema.org, spelt as the ontology imports it (http, not https)."""
+_DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 
 
 def paper_iri(key: str) -> URIRef:
@@ -21,6 +32,17 @@ def paper_iri(key: str) -> URIRef:
 
 def entity_iri(key: str) -> URIRef:
     return RESOURCE[f"entity/{key}"]
+
+
+def person_iri(name: str) -> URIRef:
+    """One node per name exactly as written (Unicode-normalised): a readable slug and a hash of the name.
+
+    >>> person_iri("Ashish Vaswani") == person_iri("Ashish  Vaswani"), person_iri("A. Vaswani") == person_iri("Ashish Vaswani")
+    (True, False)
+    """
+    written = " ".join(unicodedata.normalize("NFC", name).split())
+    digest = hashlib.sha1(written.encode("utf-8")).hexdigest()[:10]
+    return RESOURCE[f"person/{slug(written)}-{digest}"]
 
 
 def _iri(node: str) -> URIRef:
@@ -61,10 +83,26 @@ def _add_paper(rdf: Graph, subject: URIRef, data: dict) -> None:
         rdf.add((subject, DCTERMS.identifier, Literal(f"arXiv:{data['arxiv_id']}")))
     if data.get("url"):
         rdf.add((subject, RDFS.seeAlso, Literal(data["url"], datatype=XSD.anyURI)))
+    if data.get("doi"):
+        rdf.add((subject, DCTERMS.identifier, Literal(f"doi:{data['doi']}")))
+        rdf.add((subject, SCHEMA.sameAs, URIRef(DOI_RESOLVER + quote(data["doi"], safe="/:;()._-"))))
     if data.get("date"):
-        rdf.add((subject, DCTERMS.date, Literal(data["date"])))
+        rdf.add((subject, DCTERMS.date, _date(data["date"])))
     for name in data.get("authors", ()):
-        rdf.add((subject, DCTERMS.creator, Literal(name)))
+        person = person_iri(name)
+        rdf.add((subject, DCTERMS.creator, person))
+        rdf.add((person, RDF.type, SCHEMA.Person))
+        rdf.add((person, SCHEMA.name, Literal(" ".join(unicodedata.normalize("NFC", name).split()))))
+    for category in data.get("categories", ()):
+        rdf.add((subject, PKG.arxivCategory, Literal(category)))
+    if data.get("raw_title"):
+        rdf.add((subject, PKG.rawTitle, Literal(data["raw_title"])))
+    if data.get("raw_abstract"):
+        rdf.add((subject, PKG.rawAbstract, Literal(data["raw_abstract"])))
+    for name in data.get("archive_methods", ()):
+        rdf.add((subject, PKG.archiveMethod, Literal(name)))
+    for name in data.get("archive_tasks", ()):
+        rdf.add((subject, PKG.archiveTask, Literal(name)))
     for url in data.get("code_urls", ()):
         rdf.add((subject, PKG.codeRepository, Literal(url, datatype=XSD.anyURI)))
     for source in data.get("sources", ()):
@@ -73,6 +111,14 @@ def _add_paper(rdf: Graph, subject: URIRef, data: dict) -> None:
         rdf.add((record, RDF.type, PKG.SourceRecord))
         rdf.add((record, DCTERMS.source, Literal(source["path"])))
         rdf.add((record, PKG.sourceLine, Literal(source["line"], datatype=XSD.integer)))
+
+
+def _date(value: str) -> Literal:
+    """An ISO date typed as xsd:date, gYearMonth or gYear; anything else ("Mar 17") as plain text."""
+    text = str(value)
+    if iso_date(text) == text:
+        return Literal(text, datatype=_DATE_TYPES[len(text)])
+    return Literal(text)
 
 
 def _add_entity(rdf: Graph, subject: URIRef, data: dict) -> None:
