@@ -119,6 +119,9 @@ def has_evaluation_cue(sentence: str) -> bool:
 _EVAL_PREP = re.compile(r"\b(?:on|across|over)\s+(?:the\s+|both\s+|several\s+|various\s+)?(?:[\w\-+.@()]+(?:\s*,\s*|\s+and\s+|\s+))*?$", re.IGNORECASE)
 
 
+_EVAL_PAREN = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*)\b[^.;()]{0,60}\(\s*(?:[\w\-+.@]+\s*,\s*)*$", re.IGNORECASE)
+
+
 def evaluated_on_before(before: str) -> bool:
     """True when the words before a name put it in an evaluation list ("on HumanEval and ...").
 
@@ -126,8 +129,12 @@ def evaluated_on_before(before: str) -> bool:
     (True, True)
     >>> evaluated_on_before("built on top of the strong")
     False
+    >>> evaluated_on_before("Evaluating general language modeling (Wikitext-103, ")
+    True
     """
     tail = before[-80:]
+    if _EVAL_PAREN.search(tail):
+        return True
     match = _EVAL_PREP.search(tail)
     if not match:
         return False

@@ -75,28 +75,35 @@ def _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_wo
     verb_end = None if in_title else proposal_verb_end(sentence)
     propose_at = None if verb_end is None else start + verb_end
     found += _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propose_at)
-    typed = _type_from_context(sorted(found, key=lambda m: m.start), text)
-    return _assign_roles(typed, text, propose_at, in_title)
+    groups = _list_groups(sorted(found, key=lambda m: m.start), text)
+    return _assign_roles(_type_from_context(groups, text), text, propose_at, in_title)
 
 
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*$")
 
 
-def _type_from_context(mentions: list[Mention], text: str) -> list[Mention]:
-    """Types for names that neither the KB nor their form typed: from the names listed with them
-    ("on HumanEval, MBPP and X"), from an evaluation context ("results on X"), else Method."""
+def _list_groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
+    """Mentions in text order, grouped into the lists they stand in ("HumanEval, MBPP and X")."""
     groups: list[list[Mention]] = []
     for m in mentions:
         if groups and _LIST_GLUE.match(text[groups[-1][-1].end : m.start]):
             groups[-1].append(m)
         else:
             groups.append([m])
+    return groups
+
+
+def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Mention]]:
+    """Types for names that neither the KB nor their form typed: from the names listed with them
+    ("on HumanEval, MBPP and X"), from an evaluation context ("results on X"), else Method."""
     result = []
     for group in groups:
         known = Counter(m.type for m in group if m.type)
+        typed = []
+        result.append(typed)
         for m in group:
             if m.type:
-                result.append(m)
+                typed.append(m)
                 continue
             before = text[m.sent_start : m.start]
             if known:
@@ -104,8 +111,9 @@ def _type_from_context(mentions: list[Mention], text: str) -> list[Mention]:
             elif evaluated_on_before(before) and has_evaluation_cue(m.sentence):
                 entity_type = "Benchmark"
             else:
-                entity_type = "Method"
-            result.append(replace(m, type=entity_type))
+                typed.append(replace(m, type="Method", typed=False))
+                continue
+            typed.append(replace(m, type=entity_type))
     return result
 
 
@@ -185,7 +193,8 @@ _KIND = (
     r"approach|technique|toolkit|tool|metric|suite|engine|pipeline|protocol|module|infrastructure)"
 )
 _NAMED = re.compile(
-    rf"\b(?:named|called|dubbed|termed(?: as)?|coined|refer\w* (?:to )?[^.;]{{0,40}}? as(?: the)?)\s+(?P<a>{_NAME})"
+    rf"\b(?:named|dubbed|termed(?: as)?|coined|we call|refer\w* (?:to )?[^.;]{{0,40}}? as(?: the)?"
+    rf"|(?:new|novel|our|propose\w*|introduce\w*|present\w*)\b[^.;]{{0,40}}? called)\s+(?P<a>{_NAME})"
     rf"|\b(?:our|the final|the resulting)(?: \w+)? {_KIND} (?P<b>{_NAME})"
     rf"|\bour (?P<c>{_NAME}) {_KIND}"
     rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
@@ -209,42 +218,63 @@ def _named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
         name = match.group(group)
         if _NOT_A_NAME.fullmatch(name.split()[0]):
             continue
-        kind = re.search(_KIND, match.group(0)[match.end(group) - match.start() :] if group == "c" else match.group(0))
-        entity_type = type_from_head_noun(" " + kind.group(0)) if kind and group in "bc" else ""
+        if group == "c":
+            kind = re.search(_KIND, match.group(0)[match.end(group) - match.start() :])
+        else:
+            kind = re.search(_KIND + r"\W{0,3}$", sentence[max(0, match.start(group) - 40) : match.start(group)].split("named")[0].rstrip(" ("))
+            kind = kind or re.search(_KIND, match.group(0)) if group == "b" else kind
+        entity_type = type_from_head_noun(" " + kind.group(0).strip(" (")) if kind else ""
         found.append((offset + match.start(group), offset + match.end(group), entity_type or ""))
     return found
 
 
-_OUR = re.compile(r"\b(?:our|the proposed|the resulting)\s+(?:[\w\-]+\s+){0,3}(?:,\s*)?$", re.IGNORECASE)
+_OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,3}(?:,\s*)?$", re.IGNORECASE)
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNORECASE)
 _PROPOSAL_REACH = 150
 
 
-def _assign_roles(mentions: list[Mention], text: str, propose_at: int | None, in_title: bool) -> list[Mention]:
+def _assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None, in_title: bool) -> list[Mention]:
     """proposes for the paper's own names, evaluatesOn for evaluation targets, uses for the rest.
 
-    In a proposal sentence ("we introduce X ...") the first coined name after the verb is
-    the contribution, and so is any acronym the sentence defines and any name it calls so.
+    In a proposal sentence ("we introduce X ...") the first name after the verb is the
+    contribution, and so is the rest of a list it opens, any acronym the sentence defines and
+    any name it calls so. A known name counts only right after the verb ("we introduce MBPP").
+    A list shares its first member's evaluation role.
     """
+    mentions = [m for group in groups for m in group]
     title_names = {name_key(m.text) for m in mentions if m.rule == "title"}
     claimed = False
     result = []
-    for m in mentions:
-        before = text[m.sent_start : m.start]
-        own = m.kb_key is None or m.rule == "title"
-        if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
-            role = "proposes"
-        elif own and (_OUR.search(before[-60:]) or (propose_at is not None and _CALLED.search(before[-12:]))):
-            role = "proposes"
-        elif own and propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (
-            not claimed or m.rule == "acronym"
-        ):
-            role = "proposes"
-        else:
-            role = _evaluation_role(m, before)
-        claimed = claimed or (role == "proposes" and propose_at is not None and m.start >= propose_at)
-        result.append(replace(m, role=role))
+    for group in groups:
+        lead = None
+        for m in group:
+            before = text[m.sent_start : m.start]
+            own = m.kb_key is None or m.rule == "title"
+            right_after_verb = propose_at is not None and _RIGHT_AFTER_VERB.fullmatch(text[propose_at : m.start])
+            if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
+                role = "proposes"
+            elif own and (_OUR.search(before[-60:]) or (propose_at is not None and _CALLED.search(before[-12:]))):
+                role = "proposes"
+            elif propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (
+                (own and (not claimed or m.rule == "acronym")) or (right_after_verb and not claimed)
+            ):
+                role = "proposes"
+            elif lead == "proposes" and claimed:
+                role = "proposes"
+            elif lead == "evaluatesOn" and m.type in ("Benchmark", "Dataset"):
+                role = "evaluatesOn"
+            else:
+                role = _evaluation_role(m, before)
+            claimed = claimed or (role == "proposes" and propose_at is not None and m.start >= propose_at)
+            lead = lead or role
+            result.append(replace(m, role=role))
     return result
+
+
+_RIGHT_AFTER_VERB = re.compile(
+    r"\s*(?:(?:a|an|the|two|three|four|several)\s+)?(?:(?:new|novel|large-scale|challenging)\s+)?"
+    r"(?:[\w\-]+\s+)?(?:benchmarks?|datasets?|models?|suites?|corpus|corpora)?\s*[,:]?\s*"
+)
 
 
 def _title_name(paper, text, start, end, kb, taken) -> list[Mention]:
@@ -259,18 +289,30 @@ def _title_name(paper, text, start, end, kb, taken) -> list[Mention]:
     acronym = re.search(r"\(([^()]+)\)$", head or title)
     if acronym and (head or len(title.split()) <= 8):
         head = acronym.group(1).strip()
+    if head and re.search(r",|\s+and\s+|\s+&\s+", head):
+        parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+&\s+", head) if p]
+        if all(any(looks_like_name(w) for w in p.split()) or kb.lookup(p) for p in parts):
+            found = []
+            for part in parts:
+                found += _title_part(paper, text, start, title, part, kb, taken)
+            return found
+        return []
     if not head or len(head.split()) > 4 or head[0].islower() or kb.is_generic(head):
         return []
     if len(head.split()) > 1 and not any(looks_like_name(w) for w in head.split()) and (
         not _all_capitalised(head) or _PHRASE_START.match(head) or _FUNCTION_WORD.search(head)
     ):
         return []
-    s = start + title.index(head)
-    known = kb.lookup(head)
+    return _title_part(paper, text, start, title, head, kb, taken)
+
+
+def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:
+    s = start + title.index(name)
+    known = kb.lookup(name)
     kb_key = known[0].key if known else None
-    entity_type = known[0].type if known else type_from_form(head) or ""
-    taken.update(range(s, s + len(head)))
-    return [Mention(paper, head, s, s + len(head), title, start, entity_type, "title", "proposes", kb_key=kb_key)]
+    entity_type = known[0].type if known else type_from_form(name) or ""
+    taken.update(range(s, s + len(name)))
+    return [Mention(paper, name, s, s + len(name), title, start, entity_type, "title", "proposes", kb_key=kb_key)]
 
 
 _PHRASE_START = re.compile(

@@ -83,6 +83,8 @@ class Mention:
     kb_key: str | None = None
     long_form: str | None = None
     variant_of: str | None = None
+    typed: bool = True
+    """False when nothing gave the type and it is the Method default."""
 
 
 @dataclass(frozen=True)

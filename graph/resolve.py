@@ -70,11 +70,21 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
         per_entity: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
             per_entity[keys[_fold(_identity(m, long_forms), groups)]].append(m)
+        roles = {key: min((m.role for m in ms), key=ROLES.index) for key, ms in per_entity.items()}
+        own = {resolved.entities[key].label for key, role in roles.items() if role == "proposes"}
         for key in sorted(per_entity):
             ms = per_entity[key]
-            role = min((m.role for m in ms), key=ROLES.index)
+            role = "proposes" if _is_variant_of_own(resolved.entities[key], own, resolved.entities) else roles[key]
             resolved.links.append(Link(paper.key, key, role, _confidence(ms, support[key]), tuple(ms)))
     return resolved
+
+
+def _is_variant_of_own(entity: Entity, own_labels: set[str], entities: dict[str, Entity]) -> bool:
+    """A sized or tuned variant of the paper's own model is the paper's too (PersonaMath-7B)."""
+    family = entities.get(entity.variant_of) if entity.variant_of else None
+    if family is not None and family.label in own_labels:
+        return True
+    return any(entity.label.startswith(label + "-") and len(label) >= 3 for label in own_labels)
 
 
 def _identity(m: Mention, long_forms: dict[str, str]) -> str:
@@ -117,11 +127,12 @@ def _entity(identity: str, mentions: list[Mention], kb: KnowledgeBase, used_slug
 
 
 def _type(mentions: list[Mention]) -> str:
-    """The type most mentions agree on; a bare form guess (Method) counts for less."""
+    """The type most typed mentions agree on (the paper's own naming counts double); else Method."""
     votes = Counter()
     for m in mentions:
-        votes[m.type] += 0.5 if (m.rule == "form" and m.type == "Method") else 1.0
-    return max(sorted(votes), key=votes.__getitem__)
+        if m.typed:
+            votes[m.type] += 2.0 if m.role == "proposes" else 1.0
+    return max(sorted(votes), key=votes.__getitem__) if votes else "Method"
 
 
 def _add_kb_relatives(resolved: Resolved, kb: KnowledgeBase) -> None:
