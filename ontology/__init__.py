@@ -56,3 +56,8 @@ class PKG(DefinedNamespace):
     codeRepository: URIRef
     sourceLine: URIRef
     record: URIRef
+    arxivCategory: URIRef
+    rawTitle: URIRef
+    rawAbstract: URIRef
+    archiveMethod: URIRef
+    archiveTask: URIRef
