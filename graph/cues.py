@@ -57,7 +57,8 @@ def type_from_form(name: str) -> str | None:
     return None
 
 
-_NOUN_AFTER = re.compile(r"^[\s\-]*(?:\)\s*)?(?:,\s*(?:a|an|the)\s+(?:(?:new|novel|large|simple|comprehensive|challenging|unified|general|open|efficient|[\w\-]+)\s+){0,3})?([A-Za-z]+)")
+_APPOSITION = re.compile(r"^[\s\-]*\)?\s*,\s*(?:a|an|the)\s+((?:[\w\-]+\s+){0,4}[\w\-]+)")
+_NEXT_WORD = re.compile(r"^[\s\-]*\)?\s*([A-Za-z]+)")
 
 
 def type_from_head_noun(after: str) -> str | None:
@@ -65,10 +66,18 @@ def type_from_head_noun(after: str) -> str | None:
 
     >>> type_from_head_noun(" benchmark, which"), type_from_head_noun(", a novel training protocol")
     ('Benchmark', 'Method')
+    >>> type_from_head_noun(", a novel search algorithm which shows strong results")
+    'Method'
     >>> type_from_head_noun(" achieves 77%") is None
     True
     """
-    match = _NOUN_AFTER.match(after)
+    apposition = _APPOSITION.match(after)
+    if apposition:
+        for word in apposition.group(1).split():
+            if word.lower() in HEAD_NOUN_TYPES:
+                return HEAD_NOUN_TYPES[word.lower()]
+        return None
+    match = _NEXT_WORD.match(after)
     return HEAD_NOUN_TYPES.get(match.group(1).lower()) if match else None
 
 
@@ -116,7 +125,11 @@ def has_evaluation_cue(sentence: str) -> bool:
     return bool(_EVALUATION.search(sentence))
 
 
-_EVAL_PREP = re.compile(r"\b(?:on|across|over)\s+(?:the\s+|both\s+|several\s+|various\s+)?(?:[\w\-+.@()]+(?:\s*,\s*|\s+and\s+|\s+))*?$", re.IGNORECASE)
+_ITEM = r"[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9][^\s,;()]*){0,2}"
+_EVAL_PREP = re.compile(
+    r"\b(?:on|across|over|evaluations? of|experiments with)\s+(?:[a-z][\w\-]*\s+){0,5}(?:e\.g\.,?\s+)?"
+    rf"(?:{_ITEM}\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+|\s*\(\s*))*$"
+)
 
 
 _EVAL_PAREN = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*)\b[^.;()]{0,60}\(\s*(?:[\w\-+.@]+\s*,\s*)*$", re.IGNORECASE)
@@ -127,16 +140,15 @@ def evaluated_on_before(before: str) -> bool:
 
     >>> evaluated_on_before("achieves 77% on Live"[:-4]), evaluated_on_before("results on HumanEval, MBPP and ")
     (True, True)
-    >>> evaluated_on_before("built on top of the strong")
-    False
+    >>> evaluated_on_before("built on top of the strong"), evaluated_on_before("Based on this insight, we propose ")
+    (False, False)
     >>> evaluated_on_before("Evaluating general language modeling (Wikitext-103, ")
     True
     """
-    tail = before[-80:]
+    tail = before[-160:]
     if _EVAL_PAREN.search(tail):
         return True
     match = _EVAL_PREP.search(tail)
     if not match:
         return False
-    listed = match.group(0)
-    return len(listed.split()) <= 8 and "top of" not in tail[-30:]
+    return "top of" not in tail[-30:]
