@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -78,11 +79,12 @@ class KnowledgeBase:
     def lookup(self, surface: str) -> list[KBEntry]:
         """Entries a surface form may name.
 
-        Case-sensitive spellings need their exact case, and a plain lower-case word only
-        matches a known spelling in lower case ("multiple" is not MultiPL-E; "gpt-4" is GPT-4).
+        Case-sensitive spellings need their exact case, and plain lower-case words only match
+        a known spelling in lower case ("multiple" is not MultiPL-E; "gpt-4" is GPT-4 and
+        "chain-of-thought" is Chain-of-Thought, but "contrastive decoding" names nothing).
         """
         exact = case_key(surface)
-        lower = surface.isalpha() and surface.islower()
+        lower = surface.islower() and not re.search(r"[\d@\-]", surface)
         found: list[KBEntry] = []
         for entry, spelling, spelled_lower in self._index.get(name_key(surface), ()):
             if (spelling is None or spelling == exact) and (spelled_lower or not lower) and entry not in found:

@@ -153,7 +153,7 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
         span = _kb_span(ws, index, text, kb)
         if span:
             count, entry = span
-            extra = _variant_words(ws, index + count, text)
+            extra = _variant_words(ws, index + count, text) if entry.type in _VARIANT_TYPES else 0
             s, e = ws[index][0], ws[index + count + extra - 1][1]
             if extra:
                 add(s, e, entry.type, "kb-variant", variant_of=entry.key)
@@ -164,13 +164,14 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
         index += 1
 
     # Coined names found from their form and context.
-    for s, e, word in ws:
+    for position, (s, e, word) in enumerate(ws):
         if any(i in taken for i in range(s, e)):
             continue
         base, variant = _known_prefix(word, kb)
         if base is not None:
             if variant:
-                add(s, e, base.type, "kb-variant", variant_of=base.key)
+                extra = _variant_words(ws, position + 1, text)
+                add(s, ws[position + extra][1], base.type, "kb-variant", variant_of=base.key)
             else:
                 add(s, s + len(word.rsplit("-", 1)[0]), base.type, "kb", kb_key=base.key)
             continue
@@ -181,6 +182,10 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
             continue
         if len(word) == 2 and word.isupper():
             continue  # two-letter abbreviations (PD, MF, IP) name nothing without a long form
+        if _PLURAL_ACRONYM.fullmatch(word):
+            continue  # "DLRMs", "CSPs": a class of things, not one named thing
+        if position and _joins_left(ws[position - 1], s, text, kb, taken):
+            s = ws[position - 1][0]  # "Lightning Attention-2", "Something-Something V2"
         after = text[e : e + 60]
         entity_type = type_from_form(word) or type_from_head_noun(after) or ""
         add(s, e, entity_type, "form")
@@ -355,6 +360,23 @@ def _variant_words(ws: list[Word], index: int, text: str) -> int:
     return count
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_COMMON_CAPITALISED = frozenset(
+    "The A An This These That Our We In On For To With By From Of And Or But As At It Its Their Each Both Such "
+    "However Moreover Furthermore Finally First Second Third Then Thus Here Using Based Unlike Like While When".split()
+)
+
+
+def _joins_left(left: Word, start: int, text: str, kb: KnowledgeBase, taken: set[int]) -> bool:
+    """True when a capitalised word right before a coined name is part of it ("Lightning Attention-2")."""
+    s, e, word = left
+    if text[e:start] != " " or any(i in taken for i in range(s, e)) or word in _COMMON_CAPITALISED:
+        return False
+    at_sentence_start = not text[:s].rstrip() or text[:s].rstrip()[-1] in ".!?:\n"
+    return word[:1].isupper() and word[1:].islower() and word.isalpha() and not at_sentence_start and not kb.lookup(word)
+
+
+_VARIANT_TYPES = frozenset({"Model", "Benchmark", "Dataset", "Method"})
 _AT_K = re.compile(r"(.+@)(\d+)")
 
 
