@@ -51,7 +51,7 @@ def build_from_sources(sources, *, strict: bool = False, jobs: int = 1) -> tuple
     kb = load_kb()
     nlp = make_pipeline()
     resolved = resolve(extract(report.papers, nlp, n_process=jobs), kb)
-    return build_graph(report.papers, resolved.entities, resolved.links), report.records, report.skipped
+    return build_graph(report.papers, resolved.entities, resolved.links, resolved.results), report.records, report.skipped
 
 
 def load_graph(folder: Path) -> nx.MultiDiGraph:

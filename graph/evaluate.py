@@ -31,11 +31,19 @@ class GoldEntity:
 
 
 @dataclass(frozen=True)
+class GoldResult:
+    entity: str | None
+    benchmark: str
+    value: float
+
+
+@dataclass(frozen=True)
 class GoldPaper:
     id: str
     title: str
     abstract: str
     entities: tuple[GoldEntity, ...]
+    results: tuple[GoldResult, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,12 @@ def load_gold(path: Path) -> list[GoldPaper]:
                 GoldEntity(e["name"], e["type"], e["role"], tuple(e.get("aliases") or ()), tuple(e.get("alt_types") or ()))
                 for e in row["entities"]
             )
-            papers.append(GoldPaper(row["id"], row["title"], row["abstract"], entities))
+            results = tuple(
+                GoldResult(r.get("entity"), r["benchmark"], float(r["value"]))
+                for r in row.get("results") or ()
+                if isinstance(r.get("value"), (int, float))
+            )
+            papers.append(GoldPaper(row["id"], row["title"], row["abstract"], entities, results))
         except (json.JSONDecodeError, KeyError, TypeError) as err:
             raise InputError(f"not a gold paper record ({err})", path=str(path), line=line_no) from err
     if not papers:
@@ -128,15 +141,45 @@ class Report:
     same_pairs_joined: int = 0
     false_merges: list[tuple[str, str, str]] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
+    results: Score = field(default_factory=Score)
 
     @property
     def identity_recall(self) -> float:
         return self.same_pairs_joined / self.same_pairs if self.same_pairs else 1.0
 
 
-def evaluate(gold_papers: list[GoldPaper], predicted: dict[str, list[Predicted]]) -> Report:
+@dataclass(frozen=True)
+class PredictedResult:
+    """A stated score the extractor found: the names of its system and benchmark, and the value."""
+
+    entity: tuple[str, ...]
+    benchmark: tuple[str, ...]
+    value: float
+
+
+def _score_results(report: Report, gold: GoldPaper, found: list[PredictedResult]) -> None:
+    """A result matches when the benchmark names agree and the values agree to 0.5 points."""
+    free = list(found)
+    for g in gold.results:
+        hit = next((p for p in free if abs(p.value - g.value) < 0.0051 and _keys([g.benchmark]) & _keys(p.benchmark)), None)
+        if hit:
+            free.remove(hit)
+            report.results.tp += 1
+        else:
+            report.results.fn += 1
+            report.errors.append({"paper": gold.id, "kind": "result-missed", "gold": f"{g.entity} {g.benchmark} {g.value}"})
+    report.results.fp += len(free)
+    for p in free:
+        report.errors.append({"paper": gold.id, "kind": "result-spurious", "predicted": f"{p.entity[:1]} {p.benchmark[:1]} {p.value}"})
+
+
+def evaluate(
+    gold_papers: list[GoldPaper], predicted: dict[str, list[Predicted]], results: dict[str, list[PredictedResult]] | None = None
+) -> Report:
     """Score predictions (by gold paper id) against the gold set."""
     report = Report(papers=len(gold_papers))
+    for paper in gold_papers:
+        _score_results(report, paper, (results or {}).get(paper.id, []))
     occurrences = []  # (gold identity keys, paper id, predicted node)
     for paper in gold_papers:
         gold = [g for g in paper.entities if g.type in SCORED_TYPES]
@@ -220,6 +263,7 @@ def count_table(report: Report) -> list[tuple[str, Score]]:
     rows = [("untyped", report.untyped), ("typed", report.typed)]
     rows += [(f"type {t}", report.by_type[t]) for t in SCORED_TYPES if t in report.by_type]
     rows += [(f"role {r}", report.by_role[r]) for r in ("proposes", "evaluatesOn", "uses")]
+    rows.append(("results", report.results))
     return rows
 
 
@@ -240,4 +284,10 @@ def run_eval(gold_path: Path) -> Report:
         predicted[by_key[link.paper]].append(
             Predicted(entity.key, entity.label, entity.type, link.role, tuple(sorted(names | set(entity.aliases))))
         )
-    return evaluate(gold_papers, predicted)
+    stated: dict[str, list[PredictedResult]] = defaultdict(list)
+    for result in resolved.results:
+        def names(key):
+            entity = resolved.entities.get(key) if key else None
+            return (entity.label, *entity.aliases) if entity else ()
+        stated[by_key[result.paper]].append(PredictedResult(names(result.entity), names(result.benchmark), result.value))
+    return evaluate(gold_papers, predicted, stated)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .records import Entity, Link, Paper
+from .records import Entity, Link, Paper, Result
 
 __all__ = ["paper_node", "entity_node", "build_graph", "lookup_view", "RELATIONS"]
 
@@ -24,12 +24,19 @@ def entity_node(key: str) -> str:
     return f"entity:{key}"
 
 
-def build_graph(papers: Iterable[Paper], entities: dict[str, Entity], links: Iterable[Link]) -> nx.MultiDiGraph:
+def build_graph(
+    papers: Iterable[Paper], entities: dict[str, Entity], links: Iterable[Link], results: Iterable[Result] = ()
+) -> nx.MultiDiGraph:
     """A MultiDiGraph of papers, entities, paper->entity role edges and entity relations.
 
-    Built from records only: no spaCy object reaches the graph.
+    Stated results are kept in `graph.graph["results"]`. Built from records only: no spaCy
+    object reaches the graph.
     """
     graph = nx.MultiDiGraph()
+    graph.graph["results"] = [
+        {"paper": r.paper, "entity": r.entity, "benchmark": r.benchmark, "metric": r.metric, "value": r.value, "sentence": r.sentence}
+        for r in results
+    ]
     for paper in papers:
         graph.add_node(
             paper_node(paper.key),

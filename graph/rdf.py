@@ -72,7 +72,24 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
             rdf.add((_iri(u), PKG[data["relation"]], _iri(v)))
         else:
             _add_link(rdf, u, v, data, graph.nodes[u])
+    for index, result in enumerate(graph.graph.get("results", ())):
+        _add_result(rdf, index, result)
     return rdf
+
+
+def _add_result(rdf: Graph, index: int, result: dict) -> None:
+    """A stated score as a pkg:Result node: paper, benchmark, value, and the system and metric if named."""
+    paper = paper_iri(result["paper"])
+    node = URIRef(f"{paper}/result/{index}")
+    rdf.add((node, RDF.type, PKG.Result))
+    rdf.add((node, PKG.paper, paper))
+    rdf.add((node, PKG.benchmark, entity_iri(result["benchmark"])))
+    rdf.add((node, PKG.value, Literal(str(result["value"]), datatype=XSD.decimal)))
+    rdf.add((node, PKG.sentence, Literal(result["sentence"])))
+    if result.get("entity"):
+        rdf.add((node, PKG.entity, entity_iri(result["entity"])))
+    if result.get("metric"):
+        rdf.add((node, PKG.metric, entity_iri(result["metric"])))
 
 
 def _add_paper(rdf: Graph, subject: URIRef, data: dict) -> None:

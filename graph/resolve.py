@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from .kb import KnowledgeBase
 from .names import name_key, slug
-from .records import ROLES, Entity, Link, Mention, Paper
+from .records import ROLES, Entity, Link, Mention, Paper, Result
+from .results import find_results
 
 __all__ = ["Resolved", "resolve", "RULE_CONFIDENCE"]
 
@@ -33,6 +34,7 @@ class Resolved:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
 
 
 def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: KnowledgeBase) -> Resolved:
@@ -76,7 +78,26 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
             ms = per_entity[key]
             role = "proposes" if _is_variant_of_own(resolved.entities[key], own, resolved.entities) else roles[key]
             resolved.links.append(Link(paper.key, key, role, _confidence(ms, support[key]), tuple(ms)))
+        resolved.results += _results(paper, mentions, roles, keys, long_forms, groups)
     return resolved
+
+
+def _results(paper, mentions, roles, keys, long_forms, groups) -> list[Result]:
+    """Stated scores with entity keys; a score with no system named is the paper's own system's."""
+    def key_of(m: Mention | None) -> str | None:
+        return keys[_fold(_identity(m, long_forms), groups)] if m is not None else None
+
+    own = sorted(key for key, role in roles.items() if role == "proposes")
+    found = []
+    for stated in find_results(paper.text, mentions):
+        entity = key_of(stated.entity)
+        if entity is None and len(own) == 1 and _OWN_RESULT.search(stated.sentence):
+            entity = own[0]
+        found.append(Result(paper.key, entity, key_of(stated.benchmark), key_of(stated.metric), stated.value, stated.sentence))
+    return found
+
+
+_OWN_RESULT = re.compile(r"\b(?:we|our|ours|it|this)\b", re.IGNORECASE)
 
 
 def _is_variant_of_own(entity: Entity, own_labels: set[str], entities: dict[str, Entity]) -> bool:

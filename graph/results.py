@@ -1,0 +1,91 @@
+"""Scores stated in abstracts: which system reached what value of which metric on which benchmark."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Mention
+
+__all__ = ["StatedResult", "find_results", "normalise_value"]
+
+
+@dataclass(frozen=True)
+class StatedResult:
+    """A score as the text states it, pointing at the mentions it joins."""
+
+    value: float
+    benchmark: Mention
+    entity: Mention | None
+    metric: Mention | None
+    sentence: str
+
+
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s*(%|\\%| percent)?(?![\w.]*[x×])")
+_RELATIVE = re.compile(
+    r"(?:by|up to|over|about|around|nearly|almost|roughly|than|improv\w*|gain\w*|increas\w*|reduc\w*|"
+    r"decreas\w*|boost\w*|outperform\w*|relative|absolute|speed\w*|faster|fewer|less|more|lower|higher|drop\w*|"
+    r"only|at least|at most|\+|-|±|~)(?:\s+(?:of|by))?\s*$",
+    re.IGNORECASE,
+)
+_RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|of the|of all|of cases|of the time|points?|pp)\b", re.IGNORECASE)
+_PERCENT_METRICS = re.compile(r"pass@|accuracy|acc|score|@\d|avg@|top-\d|f1|exact match|em\b|win rate", re.IGNORECASE)
+
+
+def normalise_value(number: str, percent: bool, metric: str | None) -> float:
+    """Percentages as proportions; bare numbers stay as written unless the metric is a percentage.
+
+    >>> normalise_value("77.0", True, None), normalise_value("46.7", False, "Avg@1"), normalise_value("1.74", False, "MAE")
+    (0.77, 0.467, 1.74)
+    """
+    value = float(number)
+    if percent or (metric and _PERCENT_METRICS.search(metric) and 1 < value <= 100):
+        return round(value / 100, 6)
+    return value
+
+
+def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
+    """Absolute scores on named benchmarks in each sentence; relative gains and speedups are skipped.
+
+    The benchmark is the nearest one after the value in the same clause ("77.0% on
+    LiveCodeBench"), else the nearest before it; the system is the nearest model or method
+    named before the value; the metric the nearest metric next to it.
+    """
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sent_start, []).append(m)
+    results = []
+    for sent_start, group in by_sentence.items():
+        group.sort(key=lambda m: m.start)
+        sentence = group[0].sentence
+        benchmarks = [m for m in group if m.type in ("Benchmark", "Dataset")]
+        if not benchmarks:
+            continue
+        for number in _NUMBER.finditer(sentence):
+            at, end = sent_start + number.start(), sent_start + number.end()
+            if _RELATIVE.search(sentence[: number.start()][-25:]) or _RELATIVE_AFTER.match(sentence[number.end() :]):
+                continue
+            if not number.group(2) and "." not in number.group(1):
+                continue  # bare integers are counts, sizes and years far more often than scores
+            benchmark = _nearest_benchmark(benchmarks, at, end, text)
+            if benchmark is None:
+                continue
+            metrics = [m for m in group if m.type == "Metric" and abs(_gap(m, at, end)) < 40]
+            metric = min(metrics, key=lambda m: abs(_gap(m, at, end)), default=None)
+            systems = [m for m in group if m.type in ("Model", "Method") and m.end <= at and m is not benchmark]
+            entity = systems[-1] if systems else None
+            value = normalise_value(number.group(1), bool(number.group(2)), metric.text if metric else None)
+            results.append(StatedResult(value, benchmark, entity, metric, sentence))
+    return results
+
+
+def _gap(m: Mention, at: int, end: int) -> int:
+    return m.start - end if m.start >= end else at - m.end
+
+
+def _nearest_benchmark(benchmarks: list[Mention], at: int, end: int, text: str) -> Mention | None:
+    after = [m for m in benchmarks if m.start >= end and not re.search(r"[;]|\band\b.*\d", text[end : m.start])]
+    if after and after[0].start - end < 60:
+        return after[0]
+    before = [m for m in benchmarks if m.end <= at and at - m.end < 80 and ";" not in text[m.end : at]]
+    return before[-1] if before else None
