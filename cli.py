@@ -44,13 +44,13 @@ def main():
 
 
 @main.command()
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True, help="Output folder.")
 @click.option("--strict", is_flag=True, help="Fail on the first bad record instead of skipping it.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes for extraction.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML views.")
 def build(sources, out, strict, jobs, no_html):
-    """Build the graph of SOURCES (files or folders) and write it to --out."""
+    """Build the graph of SOURCES (files, folders, or - for standard input) and write it to --out."""
     from graph.build import build as run_build
 
     summary = run_build(sources, out, strict=strict, jobs=jobs, html=not no_html)

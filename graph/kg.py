@@ -80,6 +80,7 @@ def build_graph(
             key=link.role,
             role=link.role,
             confidence=link.confidence,
+            origin=link.origin,
             evidence=[
                 {"text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence, "sent_start": m.sent_start, "rule": m.rule}
                 for m in link.evidence

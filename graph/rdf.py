@@ -19,6 +19,7 @@ __all__ = ["to_rdf", "paper_iri", "entity_iri", "person_iri", "EXTRACTOR_VERSION
 
 EXTRACTOR_VERSION = "paperkg 0.1.0"
 EXTRACTOR = RESOURCE["agent/paperkg-0.1.0"]
+ARCHIVE = RESOURCE["agent/paperswithcode-archive"]
 WIKIDATA = "http://www.wikidata.org/entity/"
 DOI_RESOLVER = "https://doi.org/"
 SCHEMA = Namespace("http://schema.org/")
@@ -61,6 +62,7 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
     rdf.bind("owl", OWL)
     rdf.add((EXTRACTOR, RDF.type, PROV.SoftwareAgent))
     rdf.add((EXTRACTOR, RDFS.label, Literal(EXTRACTOR_VERSION)))
+    rdf.bind("schema", SCHEMA)
     for node, data in graph.nodes(data=True):
         subject = _iri(node)
         if data["kind"] == "paper":
@@ -165,6 +167,16 @@ def _add_link(rdf: Graph, paper: str, entity: str, data: dict, paper_data: dict)
         rdf.add((node, PKG.rule, Literal(mention["rule"])))
         rdf.add((node, PKG.confidence, Literal(str(data["confidence"]), datatype=XSD.decimal)))
         rdf.add((node, PROV.wasAttributedTo, EXTRACTOR))
+        if source:
+            rdf.add((node, DCTERMS.source, Literal(source)))
+    if data.get("origin") == "archive":
+        node = URIRef(f"{subject}/archive/{target.rsplit('/', 1)[-1]}")
+        rdf.add((node, RDF.type, PKG.ArchiveLink))
+        rdf.add((node, PKG.paper, subject))
+        rdf.add((node, PKG.entity, target))
+        rdf.add((node, PKG.role, role))
+        rdf.add((node, PKG.confidence, Literal(str(data["confidence"]), datatype=XSD.decimal)))
+        rdf.add((node, PROV.wasAttributedTo, ARCHIVE))
         if source:
             rdf.add((node, DCTERMS.source, Literal(source)))
 

@@ -110,6 +110,8 @@ class Link:
     role: str
     confidence: float
     evidence: tuple[Mention, ...] = field(default=())
+    origin: str = "text"
+    """"text" when the extractor found it; "archive" when a source's own metadata asserted it."""
 
 
 @dataclass(frozen=True)

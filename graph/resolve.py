@@ -62,7 +62,6 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
         entity = _entity(identity, groups[identity], kb, used_slugs)
         keys[identity] = entity.key
         resolved.entities[entity.key] = entity
-    _add_kb_relatives(resolved, kb)
     _add_makers(resolved, by_paper, keys, long_forms)
 
     support = Counter()
@@ -79,7 +78,48 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
             role = "proposes" if _is_variant_of_own(resolved.entities[key], own, resolved.entities) else roles[key]
             resolved.links.append(Link(paper.key, key, role, _confidence(ms, support[key]), tuple(ms)))
         resolved.results += _results(paper, mentions, roles, keys, long_forms, groups)
+    _add_archive_links(resolved, [p for p, _ in by_paper], kb, used_slugs)
+    _add_kb_relatives(resolved, kb)
     return resolved
+
+
+ARCHIVE_CONFIDENCE = 0.8
+
+
+def _add_archive_links(resolved: Resolved, papers: list[Paper], kb: KnowledgeBase, used_slugs: set[str]) -> None:
+    """Methods and tasks a source's own metadata lists (the Papers with Code archive) become links
+    of origin "archive"; a link the text already gave keeps its role and evidence."""
+    by_name = {name_key(e.label): key for key, e in resolved.entities.items()}
+    linked = {(link.paper, link.entity) for link in resolved.links}
+    for paper in papers:
+        for names, entity_type in ((paper.archive_methods, "Method"), (paper.archive_tasks, "Task")):
+            for name in names:
+                if kb.is_generic(name) or not name.strip():
+                    continue
+                key = _archive_entity(name, entity_type, kb, resolved, by_name, used_slugs)
+                if (paper.key, key) not in linked:
+                    linked.add((paper.key, key))
+                    resolved.links.append(Link(paper.key, key, "uses", ARCHIVE_CONFIDENCE, (), origin="archive"))
+
+
+def _archive_entity(name, entity_type, kb, resolved, by_name, used_slugs) -> str:
+    topic = kb.topic_of(name) if entity_type == "Task" else None
+    known = [e for e in kb.lookup(name) if e.type == entity_type] or kb.lookup(name)
+    if known and not topic:
+        entry = known[0]
+        if entry.key not in resolved.entities:
+            resolved.entities[entry.key] = Entity(entry.key, entry.name, entry.type, entry.aliases, entry.variant_of, entry.developed_by, entry.wikidata, True)
+        return entry.key
+    label = topic or name.strip()
+    if name_key(label) in by_name:
+        return by_name[name_key(label)]
+    key = slug(label)
+    if key in used_slugs:
+        key = f"{key}-{entity_type.lower()}"
+    used_slugs.add(key)
+    resolved.entities[key] = Entity(key, label, entity_type)
+    by_name[name_key(label)] = key
+    return key
 
 
 def _results(paper, mentions, roles, keys, long_forms, groups) -> list[Result]:

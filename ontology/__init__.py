@@ -34,6 +34,7 @@ class PKG(DefinedNamespace):
     Task: URIRef
     Mention: URIRef
     Result: URIRef
+    ArchiveLink: URIRef
     SourceRecord: URIRef
     mentions: URIRef
     proposes: URIRef

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import rdflib
 from rdflib.compare import isomorphic, to_isomorphic
 from rdflib.namespace import RDF, RDFS
@@ -47,3 +49,17 @@ def test_every_pkg_term_the_export_uses_is_declared(built):
     rdf = rdflib.Graph().parse(built / "graph.ttl")
     used = {t for triple in rdf for t in triple if isinstance(t, rdflib.URIRef) and str(t).startswith(str(PKG._NS))}
     assert used <= {PKG[name] for name in PKG.__annotations__}
+
+
+def test_archive_methods_and_tasks_become_links_marked_as_the_archives(tmp_path):
+    from graph.build import build
+
+    fixture = Path(__file__).parent / "data" / "formats" / "papers-with-abstracts.json"
+    build([fixture], tmp_path, html=False)
+    rdf = rdflib.Graph().parse(tmp_path / "graph.ttl")
+    archive = rdflib.URIRef("https://w3id.org/paperkg/resource/agent/paperswithcode-archive")
+    links = set(rdf.subjects(rdflib.RDF.type, PKG.ArchiveLink))
+    assert links and all((link, rdflib.namespace.PROV.wasAttributedTo, archive) in rdf for link in links)
+    for link in links:
+        paper, entity, role = (rdf.value(link, p) for p in (PKG.paper, PKG.entity, PKG.role))
+        assert (paper, role, entity) in rdf
