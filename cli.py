@@ -69,6 +69,21 @@ def _counts(counter) -> str:
     return ", ".join(f"{n} {k}" for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
 
 
+_LINK_PHRASES = {
+    ("entity", "proposes"): "papers that propose it",
+    ("entity", "evaluatesOn"): "papers that evaluate on it",
+    ("entity", "uses"): "papers that use it",
+    ("paper", "proposes"): "it proposes ({type})",
+    ("paper", "evaluatesOn"): "it evaluates on ({type})",
+    ("paper", "uses"): "it uses ({type})",
+    ("entity", "variantOf"): "variant of ({type})",
+    ("entity", "hasVariant"): "its variants ({type})",
+    ("entity", "developedBy"): "developed by",
+    ("entity", "developed"): "developed here ({type})",
+}
+"""How `paperkg neighbours` titles a group of direct neighbours, by the node's kind and the link."""
+
+
 @main.command()
 @click.argument("name")
 @click.option("--depth", type=click.IntRange(1, 3), default=2, show_default=True, help="Steps away from the node.")
@@ -88,9 +103,10 @@ def neighbours(name, depth, as_json, limit, graph_dir):
     groups = defaultdict(list)
     for n in hood.neighbours:
         if n.distance == 1:
-            groups[(1, f"{n.link} · {n.type}" if n.kind == "entity" else f"papers that {n.link} it" if n.link in ("proposes", "evaluatesOn", "uses") else f"{n.link}")].append(n)
+            phrase = _LINK_PHRASES.get((hood.kind, n.link), n.link)
+            groups[(1, phrase.format(type=n.type))].append(n)
         else:
-            groups[(n.distance, f"{n.type} around it (papers in common)" if n.kind == "entity" else "papers around it")].append(n)
+            groups[(n.distance, f"{n.type} in the same papers (papers in common)" if n.kind == "entity" else "papers two steps away")].append(n)
     for (distance, title), members in sorted(groups.items(), key=lambda kv: (kv[0][0], -len(kv[1]), kv[0][1])):
         click.echo(f"\n{title} ({len(members)}):")
         for n in members[:limit]:

@@ -51,6 +51,10 @@ class Neighbourhood:
         }
 
 
+_INVERSE = {"variantOf": "hasVariant", "developedBy": "developed"}
+"""Entity relations read from their target's side."""
+
+
 class LookupIndex:
     """Nodes by spelling-tolerant name, and adjacency, from a build's lookup.json."""
 
@@ -60,7 +64,7 @@ class LookupIndex:
         self.into: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for source, target, link, _confidence in data["edges"]:
             self.out[source].append((target, link))
-            self.into[target].append((source, link))
+            self.into[target].append((source, _INVERSE.get(link, link)))
         self.by_name: dict[str, list[str]] = defaultdict(list)
         for node, row in self.nodes.items():
             for name in (row["label"], *row.get("aliases", ())):
@@ -79,7 +83,11 @@ class LookupIndex:
         return len(self.out[node]) + len(self.into[node])
 
     def neighbourhood(self, name: str, depth: int = 2) -> Neighbourhood:
-        """The node named and everything within `depth` steps, grouped later by the caller."""
+        """The node named and everything within `depth` steps, nearest first.
+
+        From the node itself every edge counts; after that only papers are walked through,
+        so depth 2 of an entity is its papers' other entities, not a chain of relations.
+        """
         start = self.find(name)
         row = self.nodes[start]
         result = Neighbourhood(start, row["label"], row["kind"], row["type"], row.get("aliases", []))
@@ -89,8 +97,8 @@ class LookupIndex:
         queue = deque([start])
         while queue:
             node = queue.popleft()
-            if seen[node] >= depth:
-                continue
+            if seen[node] >= depth or (node != start and self.nodes[node]["kind"] != "paper"):
+                continue  # beyond the first step, walk through papers only: co-mentions, not chains
             for other, link in self.out[node] + self.into[node]:
                 if other == start:
                     continue
