@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .acronyms import find_acronym_pairs
 from .cues import evaluated_on_before, has_evaluation_cue, proposal_verb_end, type_from_form, type_from_head_noun
+from .roles import assign_roles
 from .kb import KBEntry, KnowledgeBase
 from .names import Word, looks_like_name, name_key, words
 from .records import Mention
@@ -21,7 +22,6 @@ _VARIANT_SUFFIX = re.compile(
     r"Medium|XL|XXL|Base|Tiny|Huge|Preview|Vision|VL|it|hf|SFT|DPO|RLHF|Distill|Lite|Flash|Ultra|Nano)$",
     re.IGNORECASE,
 )
-_SENTENCE_STARTERS = frozenset({"the", "a", "an", "this", "these", "our", "we", "in", "to", "for", "on", "however"})
 
 
 def split_sentences_at(sentences: Sequence[tuple[int, int]], boundary: int) -> list[tuple[int, int]]:
@@ -76,7 +76,7 @@ def _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_wo
     propose_at = None if verb_end is None else start + verb_end
     found += _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propose_at)
     groups = _list_groups(sorted(found, key=lambda m: m.start), text)
-    return _assign_roles(_type_from_context(groups, text), text, propose_at, in_title)
+    return assign_roles(_type_from_context(groups, text), text, propose_at, in_title)
 
 
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*$")
@@ -233,55 +233,6 @@ def _named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     return found
 
 
-_OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,3}(?:,\s*)?$", re.IGNORECASE)
-_CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNORECASE)
-_PROPOSAL_REACH = 150
-
-
-def _assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None, in_title: bool) -> list[Mention]:
-    """proposes for the paper's own names, evaluatesOn for evaluation targets, uses for the rest.
-
-    In a proposal sentence ("we introduce X ...") the first name after the verb is the
-    contribution, and so is the rest of a list it opens, any acronym the sentence defines and
-    any name it calls so. A known name counts only right after the verb ("we introduce MBPP").
-    A list shares its first member's evaluation role.
-    """
-    mentions = [m for group in groups for m in group]
-    title_names = {name_key(m.text) for m in mentions if m.rule == "title"}
-    claimed = False
-    result = []
-    for group in groups:
-        lead = None
-        for m in group:
-            before = text[m.sent_start : m.start]
-            own = m.kb_key is None or m.rule == "title"
-            right_after_verb = propose_at is not None and _RIGHT_AFTER_VERB.fullmatch(text[propose_at : m.start])
-            if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
-                role = "proposes"
-            elif own and (_OUR.search(before[-60:]) or (propose_at is not None and _CALLED.search(before[-12:]))):
-                role = "proposes"
-            elif propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (
-                (own and (not claimed or m.rule == "acronym")) or (right_after_verb and not claimed)
-            ):
-                role = "proposes"
-            elif lead == "proposes" and claimed:
-                role = "proposes"
-            elif lead == "evaluatesOn" and m.type in ("Benchmark", "Dataset"):
-                role = "evaluatesOn"
-            else:
-                role = _evaluation_role(m, before)
-            claimed = claimed or (role == "proposes" and propose_at is not None and m.start >= propose_at)
-            lead = lead or role
-            result.append(replace(m, role=role))
-    return result
-
-
-_RIGHT_AFTER_VERB = re.compile(
-    r"\s*(?:(?:a|an|the|two|three|four|several)\s+)?(?:(?:new|novel|large-scale|challenging)\s+)?"
-    r"(?:[\w\-]+\s+)?(?:benchmarks?|datasets?|models?|suites?|corpus|corpora)?\s*[,:]?\s*"
-)
-
-
 def _title_name(paper, text, start, end, kb, taken) -> list[Mention]:
     """The paper's own name from its title: "PyBench: Evaluating ...", "Qwen2.5 Technical Report",
     or a whole title that is a long form and its acronym ("Probabilistic Partitive Partitioning (PPP)").
@@ -428,16 +379,3 @@ def _is_named_long_form(long: str, short: str, kb: KnowledgeBase) -> bool:
 def _head_type(long: str) -> str | None:
     last = long.split()[-1].lower() if long.split() else ""
     return type_from_head_noun(" " + last)
-
-
-def _evaluation_role(m: Mention, before: str) -> str:
-    if m.type in ("Benchmark", "Dataset"):
-        if evaluated_on_before(before) and has_evaluation_cue(m.sentence):
-            return "evaluatesOn"
-        if m.type == "Benchmark" and has_evaluation_cue(m.sentence) and not _mentioned_as_prior(m.sentence):
-            return "evaluatesOn"
-    return "uses"
-
-
-def _mentioned_as_prior(sentence: str) -> bool:
-    return bool(re.search(r"\b(existing|previous|prior|such as|like)\b", sentence, re.IGNORECASE))

@@ -1,0 +1,73 @@
+"""Roles of mentions in a sentence: the paper's own names (proposes), evaluation targets, the rest (uses)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .cues import evaluated_on_before, has_evaluation_cue
+from .names import name_key
+from .records import Mention
+
+__all__ = ["assign_roles"]
+
+_OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,3}(?:,\s*)?$", re.IGNORECASE)
+_CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNORECASE)
+_PROPOSAL_REACH = 150
+
+
+def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None, in_title: bool) -> list[Mention]:
+    """proposes for the paper's own names, evaluatesOn for evaluation targets, uses for the rest.
+
+    In a proposal sentence ("we introduce X ...") the first name after the verb is the
+    contribution, and so is the rest of a list it opens, any acronym the sentence defines and
+    any name it calls so. A known name counts only right after the verb ("we introduce MBPP").
+    A list shares its first member's evaluation role.
+    """
+    mentions = [m for group in groups for m in group]
+    title_names = {name_key(m.text) for m in mentions if m.rule == "title"}
+    claimed = False
+    result = []
+    for group in groups:
+        lead = None
+        for m in group:
+            before = text[m.sent_start : m.start]
+            own = m.kb_key is None or m.rule == "title"
+            right_after_verb = propose_at is not None and _RIGHT_AFTER_VERB.fullmatch(text[propose_at : m.start])
+            if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
+                role = "proposes"
+            elif own and (_OUR.search(before[-60:]) or (propose_at is not None and _CALLED.search(before[-12:]))):
+                role = "proposes"
+            elif propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (
+                (own and (not claimed or m.rule == "acronym")) or (right_after_verb and not claimed)
+            ):
+                role = "proposes"
+            elif lead == "proposes" and claimed:
+                role = "proposes"
+            elif lead == "evaluatesOn" and m.type in ("Benchmark", "Dataset"):
+                role = "evaluatesOn"
+            else:
+                role = _evaluation_role(m, before)
+            claimed = claimed or (role == "proposes" and propose_at is not None and m.start >= propose_at)
+            lead = lead or role
+            result.append(replace(m, role=role))
+    return result
+
+
+_RIGHT_AFTER_VERB = re.compile(
+    r"\s*(?:(?:a|an|the|two|three|four|several)\s+)?(?:(?:new|novel|large-scale|challenging)\s+)?"
+    r"(?:[\w\-]+\s+)?(?:benchmarks?|datasets?|models?|suites?|corpus|corpora)?\s*[,:]?\s*"
+)
+
+
+def _evaluation_role(m: Mention, before: str) -> str:
+    if m.type in ("Benchmark", "Dataset"):
+        if evaluated_on_before(before) and has_evaluation_cue(m.sentence):
+            return "evaluatesOn"
+        if m.type == "Benchmark" and has_evaluation_cue(m.sentence) and not _mentioned_as_prior(m.sentence):
+            return "evaluatesOn"
+    return "uses"
+
+
+def _mentioned_as_prior(sentence: str) -> bool:
+    return bool(re.search(r"\b(existing|previous|prior|such as|like)\b", sentence, re.IGNORECASE))
