@@ -8,6 +8,7 @@ __all__ = [
     "HEAD_NOUN_TYPES",
     "type_from_form",
     "type_from_head_noun",
+    "type_from_noun_before",
     "is_proposal_sentence",
     "proposal_verb_end",
     "has_evaluation_cue",
@@ -79,6 +80,21 @@ def type_from_head_noun(after: str) -> str | None:
         return None
     match = _NEXT_WORD.match(after)
     return HEAD_NOUN_TYPES.get(match.group(1).lower()) if match else None
+
+
+_NOUN_BEFORE = re.compile(r"\b([A-Za-z]+)\s*(?:,|:|\(|\s(?:called|named|dubbed|termed))?\s*$")
+
+
+def type_from_noun_before(before: str) -> str | None:
+    """The type given by a kind word right before a name ("a new benchmark, X", "the dataset X").
+
+    >>> type_from_noun_before("we introduce a novel real-world benchmark, "), type_from_noun_before("We use ")
+    ('Benchmark', None)
+    """
+    match = _NOUN_BEFORE.search(before[-40:])
+    if not match or match.group(1).lower() in ("model", "models", "llm", "llms", "family"):
+        return None  # "the model X" rarely says X is a model rather than a method applied to it
+    return HEAD_NOUN_TYPES.get(match.group(1).lower())
 
 
 _PROPOSAL = re.compile(

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .acronyms import find_acronym_pairs
-from .cues import evaluated_on_before, has_evaluation_cue, proposal_verb_end, type_from_form, type_from_head_noun
+from .cues import (
+    evaluated_on_before,
+    has_evaluation_cue,
+    proposal_verb_end,
+    type_from_form,
+    type_from_head_noun,
+    type_from_noun_before,
+)
 from .roles import assign_roles
 from .kb import KBEntry, KnowledgeBase
 from .names import Word, looks_like_name, name_key, words
@@ -48,11 +55,28 @@ def find_mentions(
     """
     found: list[Mention] = []
     lower_words = set(_LOWER_WORD.findall(text))
-    for start, end in split_sentences_at(sentences, title_end):
+    spans = split_sentences_at(sentences, title_end)
+    generic_here = _generic_acronyms(text, spans, kb)
+    for start, end in spans:
         sentence = text[start:end]
         in_title = start < title_end
-        found += _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_words)
+        found += _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_words, generic_here)
     return found
+
+
+def _generic_acronyms(text: str, spans, kb: KnowledgeBase) -> set[str]:
+    """Acronyms the paper defines with a generic long form ("out-of-distribution (OOD)"): every
+    bare use of them in the same paper is generic too, unless the paper proposes the thing."""
+    generic = set()
+    for start, end in spans:
+        sentence = text[start:end]
+        verb_end = proposal_verb_end(sentence)
+        for pair in find_acronym_pairs(sentence):
+            if kb.lookup(pair.short) or kb.lookup(pair.long) or (verb_end is not None and pair.short_start > verb_end):
+                continue
+            if not _is_named_long_form(pair.long, pair.short, kb, at_sentence_start=not sentence[: pair.long_start].strip()):
+                generic.add(name_key(pair.short))
+    return generic
 
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\-]+")
@@ -68,13 +92,13 @@ def _stylised_word(word: str, lower_words: set[str]) -> bool:
     return not word.isupper() and sum(c.isupper() for c in word) <= 2 and word.lower() in lower_words
 
 
-def _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_words) -> list[Mention]:
+def _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_words, generic_here) -> list[Mention]:
     """The sentence's mentions: candidates first, then a role for each in text order."""
     taken: set[int] = set()
     found = _title_name(paper, text, start, end, kb, taken) if in_title else []
     verb_end = None if in_title else proposal_verb_end(sentence)
     propose_at = None if verb_end is None else start + verb_end
-    found += _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propose_at)
+    found += _candidates(paper, text, start, end, sentence, kb, lower_words, generic_here, taken, propose_at)
     groups = _list_groups(sorted(found, key=lambda m: m.start), text)
     return assign_roles(_type_from_context(groups, text), text, propose_at, in_title)
 
@@ -117,7 +141,7 @@ def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Ment
     return result
 
 
-def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propose_at) -> list[Mention]:
+def _candidates(paper, text, start, end, sentence, kb, lower_words, generic_here, taken, propose_at) -> list[Mention]:
     found: list[Mention] = []
 
     def add(s, e, entity_type, rule, **extra):
@@ -134,7 +158,7 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
             entry = known[0]
             add(s, e, entry.type, "kb-acronym", kb_key=entry.key, long_form=pair.long)
         elif not kb.is_generic(pair.short) and (
-            _is_named_long_form(pair.long, pair.short, kb)
+            _is_named_long_form(pair.long, pair.short, kb, at_sentence_start=not sentence[: pair.long_start].strip())
             or (propose_at is not None and s >= propose_at and len(pair.short) >= 3)
         ):
             after = text[e + 1 : e + 60]
@@ -180,6 +204,8 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
             word, e = stripped, s + len(stripped)
         if not looks_like_name(word) or kb.is_generic(word) or _stylised_word(word, lower_words):
             continue
+        if name_key(word) in generic_here or name_key(word.rstrip("s")) in generic_here or _generic_compound(word, kb):
+            continue
         if len(word) == 2 and word.isupper():
             continue  # two-letter abbreviations (PD, MF, IP) name nothing without a long form
         if _PLURAL_ACRONYM.fullmatch(word):
@@ -187,7 +213,7 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, taken, propo
         if position and _joins_left(ws[position - 1], s, text, kb, taken):
             s = ws[position - 1][0]  # "Lightning Attention-2", "Something-Something V2"
         after = text[e : e + 60]
-        entity_type = type_from_form(word) or type_from_head_noun(after) or ""
+        entity_type = type_from_form(word) or type_from_head_noun(after) or type_from_noun_before(text[start:s]) or ""
         add(s, e, entity_type, "form")
     return found
 
@@ -223,6 +249,8 @@ def _named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
         name = match.group(group)
         if _NOT_A_NAME.fullmatch(name.split()[0]):
             continue
+        if group == "d" and not (any(looks_like_name(w) for w in name.split()) or len(name.split()) > 1):
+            continue  # "Besides, a ..." is an adverb, "PC Tracker, a ..." a name
         if group == "c":
             kind = re.search(_KIND, match.group(0)[match.end(group) - match.start() :])
         else:
@@ -283,6 +311,9 @@ def _all_capitalised(phrase: str) -> bool:
     return all(w[0].isupper() for w in phrase.split() if w.lower() not in {"of", "for", "and", "the", "in", "on", "to", "a"})
 
 
+_PLURAL = re.compile(r".*[A-Za-z0-9]{2}s")
+
+
 def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[int, KBEntry] | None:
     """The longest run of words from `index` that names a known entity."""
     if not kb.may_start(ws[index][2]):
@@ -292,7 +323,7 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
         surface = text[s:e]
         if count > 1 and _NOT_IN_NAME.search(surface):
             continue
-        entries = kb.lookup(surface)
+        entries = kb.lookup(surface) or (_PLURAL.fullmatch(surface) and kb.lookup(surface[:-1]))
         if entries:
             return count, entries[0]
     return None
@@ -357,9 +388,26 @@ def _known_prefix(word: str, kb: KnowledgeBase) -> tuple[KBEntry | None, bool]:
     return None, False
 
 
+_ADJECTIVE_SUFFIX = re.compile(
+    r"(?:based|guided|generated|driven|aware|enhanced|augmented|powered|assisted|centric|specific|free|level|scale|"
+    r"style|like|only|friendly|native|ready|empowered|informed|oriented|related|integrated|enabled)",
+    re.IGNORECASE,
+)
+
+
 def _is_plain_suffix(part: str) -> bool:
-    """"-based", "-inputs", "-related": a lowercase word glued to a name, not part of it."""
+    """"-based", "-inputs", "-Guided": a word glued to a name, not part of it."""
+    if _ADJECTIVE_SUFFIX.fullmatch(part):
+        return True
     return part.isalpha() and part.islower() and len(part) >= 3 and not _VARIANT_SUFFIX.match(part)
+
+
+def _generic_compound(word: str, kb: KnowledgeBase) -> bool:
+    """"Video-LLMs", "Text-to-SQL": plain words joined to a generic term name no one thing."""
+    parts = word.split("-")
+    if len(parts) < 2 or not kb.is_generic(parts[-1]):
+        return False
+    return all(kb.is_generic(p) or (p.isalpha() and (p.islower() or p.istitle())) for p in parts[:-1])
 
 
 def _strip_plain_suffix(word: str) -> str:
@@ -367,13 +415,20 @@ def _strip_plain_suffix(word: str) -> str:
     return head if head and _is_plain_suffix(last) else word
 
 
-def _is_named_long_form(long: str, short: str, kb: KnowledgeBase) -> bool:
-    """A long form names a thing when its words are capitalised; "large language models" does not."""
+def _is_named_long_form(long: str, short: str, kb: KnowledgeBase, *, at_sentence_start: bool = False) -> bool:
+    """A long form names a thing when its words are capitalised; "large language models" does not.
+
+    A sentence's first word is capitalised anyway, so there it counts only if it is not a plain word.
+    """
     if kb.is_generic(short) or kb.topic_of(long):
         return False
     content = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in {"of", "for", "and", "the", "with", "in", "on", "to", "a", "via", "by"}]
-    capitalised = sum(w[0].isupper() for w in content)
-    return bool(content) and capitalised * 2 >= len(content) and not content[0][0].islower()
+    if not content:
+        return False
+    capital = [w[0].isupper() for w in content]
+    if at_sentence_start and content[0][1:].islower():
+        capital[0] = False
+    return sum(capital) * 2 >= len(content) and (capital[0] or not content[0][0].isalpha() or at_sentence_start and sum(capital) > 0)
 
 
 def _head_type(long: str) -> str | None:
