@@ -75,6 +75,8 @@ class KnowledgeBase:
         self.generic = {name_key(term) for term in generic}
         self.generic |= {key + "s" for key in self.generic}
         self.topics = dict(topics)
+        self.topic_prefixes = {key[:n] for key in self.topics for n in range(1, _PREFIX + 1)}
+        self.max_topic_words = 4
 
     def lookup(self, surface: str) -> list[KBEntry]:
         """Entries a surface form may name.
@@ -103,7 +105,11 @@ class KnowledgeBase:
         return name_key(surface) in self.generic
 
     def topic_of(self, phrase: str) -> str | None:
+        """The canonical research topic a phrase names ("NMT" -> "machine translation"), or None."""
         return self.topics.get(name_key(phrase))
+
+    def may_start_topic(self, surface: str) -> bool:
+        return name_key(surface)[:_PREFIX] in self.topic_prefixes
 
 
 def _entries_from(path: Path):

@@ -187,6 +187,17 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, generic_here
             continue
         index += 1
 
+    # Research topics from the curated vocabulary ("code generation", "NMT"): Task mentions.
+    index = 0
+    while index < len(ws):
+        span = _topic_span(ws, index, text, kb, taken)
+        if span:
+            count, topic = span
+            add(ws[index][0], ws[index + count - 1][1], "Task", "topic", long_form=topic)
+            index += count
+            continue
+        index += 1
+
     # Coined names found from their form and context.
     for position, (s, e, word) in enumerate(ws):
         if any(i in taken for i in range(s, e)):
@@ -309,6 +320,21 @@ _REPORT_TITLE = re.compile(r"^(\S+(?: \S+)?) (?:Technical Report|Tech Report|Mod
 
 def _all_capitalised(phrase: str) -> bool:
     return all(w[0].isupper() for w in phrase.split() if w.lower() not in {"of", "for", "and", "the", "in", "on", "to", "a"})
+
+
+def _topic_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase, taken: set[int]) -> tuple[int, str] | None:
+    """The longest run of free words from `index` that names a research topic."""
+    if not kb.may_start_topic(ws[index][2]):
+        return None
+    for count in range(min(kb.max_topic_words, len(ws) - index), 0, -1):
+        s, e = ws[index][0], ws[index + count - 1][1]
+        surface = text[s:e]
+        if (count > 1 and _NOT_IN_NAME.search(surface)) or any(i in taken for i in range(s, e)):
+            continue
+        topic = kb.topic_of(surface)
+        if topic:
+            return count, topic
+    return None
 
 
 _PLURAL = re.compile(r".*[A-Za-z0-9]{2}s")

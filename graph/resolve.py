@@ -151,6 +151,8 @@ def _is_variant_of_own(entity: Entity, own_labels: set[str], entities: dict[str,
 def _identity(m: Mention, long_forms: dict[str, str]) -> str:
     if m.kb_key:
         return "kb:" + m.kb_key
+    if m.rule == "topic":
+        return "topic:" + name_key(m.long_form)
     key = name_key(m.text)
     return "name:" + long_forms.get(key, key)
 
@@ -176,6 +178,11 @@ def _entity(identity: str, mentions: list[Mention], kb: KnowledgeBase, used_slug
         aliases = tuple(sorted(set(entry.aliases) | (surfaces - {entry.name})))
         return Entity(entry.key, entry.name, entry.type, aliases, entry.variant_of, entry.developed_by, entry.wikidata, True)
     surfaces = Counter(m.text for m in mentions)
+    if identity.startswith("topic:"):
+        label = mentions[0].long_form
+        key = slug(label) if slug(label) not in used_slugs else f"{slug(label)}-task"
+        used_slugs.add(key)
+        return Entity(key, label, "Task", tuple(sorted(set(surfaces) - {label})))
     label = max(surfaces, key=lambda s: (surfaces[s], s.rstrip("s") == s, -len(s)))
     long_forms = {m.long_form for m in mentions if m.long_form}
     aliases = tuple(sorted((set(surfaces) | long_forms) - {label}))

@@ -34,6 +34,9 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
             before = text[m.sent_start : m.start]
             own = m.kb_key is None or m.rule == "title"
             right_after_verb = propose_at is not None and _RIGHT_AFTER_VERB.fullmatch(text[propose_at : m.start])
+            if m.type == "Task":
+                result.append(replace(m, role="uses"))  # a topic is what a paper is about, never its contribution
+                continue
             if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
                 role = "proposes"
             elif own and (_OUR.search(before[-60:]) or (propose_at is not None and _CALLED.search(before[-12:]))):
