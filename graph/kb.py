@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
-from .names import case_key, name_key, slug
+from .names import case_key, name_key, slug, words
 
 __all__ = ["KBEntry", "KnowledgeBase", "load_kb", "KB_DIR"]
 
 KB_DIR = Path(__file__).parent / "data" / "kb"
-
-_PREFIX = 4
 
 
 @dataclass(frozen=True)
@@ -56,8 +55,7 @@ class KnowledgeBase:
     def __init__(self, entries, generic=(), topics=()):
         self.entries: dict[str, KBEntry] = {}
         self._index: dict[str, list[tuple[KBEntry, str | None, bool]]] = {}
-        self.prefixes: set[str] = set()
-        self.max_words = 1
+        self._word_counts: dict[str, set[int]] = defaultdict(set)
         for entry in entries:
             if entry.key in self.entries:
                 continue
@@ -70,13 +68,14 @@ class KnowledgeBase:
                 bucket = self._index.setdefault(key, [])
                 if (entry, spelling, name.islower()) not in bucket:
                     bucket.append((entry, spelling, name.islower()))
-                self.prefixes.update(key[:n] for n in range(1, _PREFIX + 1))
-                self.max_words = max(self.max_words, len(name.split()))
+                _count_words(self._word_counts, name)
         self.generic = {name_key(term) for term in generic}
         self.generic |= {key + "s" for key in self.generic}
-        self.topics = dict(topics)
-        self.topic_prefixes = {key[:n] for key in self.topics for n in range(1, _PREFIX + 1)}
-        self.max_topic_words = 4
+        self.topics: dict[str, str] = {}
+        self._topic_word_counts: dict[str, set[int]] = defaultdict(set)
+        for phrase, topic in topics:
+            self.topics[name_key(phrase)] = topic
+            _count_words(self._topic_word_counts, phrase)
 
     def lookup(self, surface: str) -> list[KBEntry]:
         """Entries a surface form may name.
@@ -93,13 +92,13 @@ class KnowledgeBase:
                 found.append(entry)
         return found
 
-    def may_start(self, surface: str) -> bool:
-        """True when some known name starts like this word (a cheap filter before lookup).
+    def word_counts(self, first_word: str) -> list[int]:
+        """How many words a known name starting with this word may have, longest first (1 always).
 
-        >>> KnowledgeBase([KBEntry("cnn-dailymail", "CNN/DailyMail", "Dataset")]).may_start("CNN")
-        True
+        >>> KnowledgeBase([KBEntry("cnn-dailymail", "CNN/DailyMail", "Dataset")]).word_counts("CNN")
+        [2, 1]
         """
-        return name_key(surface)[:_PREFIX] in self.prefixes
+        return sorted(self._word_counts.get(name_key(first_word), ()), reverse=True) + [1]
 
     def is_generic(self, surface: str) -> bool:
         return name_key(surface) in self.generic
@@ -108,8 +107,16 @@ class KnowledgeBase:
         """The canonical research topic a phrase names ("NMT" -> "machine translation"), or None."""
         return self.topics.get(name_key(phrase))
 
-    def may_start_topic(self, surface: str) -> bool:
-        return name_key(surface)[:_PREFIX] in self.topic_prefixes
+    def topic_word_counts(self, first_word: str) -> list[int]:
+        """Like word_counts, for the phrases of the topic vocabulary."""
+        return sorted(self._topic_word_counts.get(name_key(first_word), ()), reverse=True) + [1]
+
+
+def _count_words(counts: dict[str, set[int]], name: str) -> None:
+    """Remember, under its first word, how many words (as `words` splits them) a name has."""
+    split = words(name)
+    if len(split) > 1:
+        counts[name_key(split[0][2])].add(len(split))
 
 
 def _entries_from(path: Path):
@@ -143,12 +150,11 @@ def load_kb(directory: Path = KB_DIR) -> KnowledgeBase:
     generic = []
     if generic_file.exists():
         generic = [t.strip() for t in generic_file.read_text(encoding="utf-8").splitlines() if t.strip() and not t.startswith("#")]
-    topics = {}
+    topics = []
     topics_file = directory / "topics.jsonl"
     if topics_file.exists():
         for line in topics_file.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                for name in (row["name"], *row.get("aliases", ())):
-                    topics[name_key(name)] = row["name"]
-    return KnowledgeBase(entries, generic=generic, topics=topics.items())
+                topics += [(name, row["name"]) for name in (row["name"], *row.get("aliases", ()))]
+    return KnowledgeBase(entries, generic=generic, topics=topics)

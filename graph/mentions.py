@@ -324,9 +324,9 @@ def _all_capitalised(phrase: str) -> bool:
 
 def _topic_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase, taken: set[int]) -> tuple[int, str] | None:
     """The longest run of free words from `index` that names a research topic."""
-    if not kb.may_start_topic(ws[index][2]):
-        return None
-    for count in range(min(kb.max_topic_words, len(ws) - index), 0, -1):
+    for count in kb.topic_word_counts(ws[index][2]):
+        if index + count > len(ws):
+            continue
         s, e = ws[index][0], ws[index + count - 1][1]
         surface = text[s:e]
         if (count > 1 and _NOT_IN_NAME.search(surface)) or any(i in taken for i in range(s, e)):
@@ -342,9 +342,9 @@ _PLURAL = re.compile(r".*[A-Za-z0-9]{2}s")
 
 def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[int, KBEntry] | None:
     """The longest run of words from `index` that names a known entity."""
-    if not kb.may_start(ws[index][2]):
-        return None
-    for count in range(min(kb.max_words, len(ws) - index), 0, -1):
+    for count in kb.word_counts(ws[index][2]):
+        if index + count > len(ws):
+            continue
         s, e = ws[index][0], ws[index + count - 1][1]
         surface = text[s:e]
         if count > 1 and _NOT_IN_NAME.search(surface):

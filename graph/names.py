@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["name_key", "case_key", "slug", "words", "looks_like_name", "Word"]
 
@@ -11,6 +12,7 @@ _SEPARATORS = re.compile(r"[\s\-_‐‑‒–—·]+")
 _KEEP = re.compile(r"[^\w+#@.]")
 
 
+@lru_cache(maxsize=1 << 17)
 def case_key(name: str) -> str:
     """A name without spaces, hyphens and underscores, case kept: the exact spelling key.
 
@@ -22,6 +24,7 @@ def case_key(name: str) -> str:
     return _KEEP.sub("", text)
 
 
+@lru_cache(maxsize=1 << 17)
 def name_key(name: str) -> str:
     """The key that spelling variants of one name share; different names keep different keys.
 

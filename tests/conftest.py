@@ -39,7 +39,7 @@ def tiny_kb() -> KnowledgeBase:
             KBEntry("pass-at-k", "pass@k", "Metric"),
         ],
         generic=["LLM", "GPU", "NLP", "API", "SOTA", "AI"],
-        topics=[("codegeneration", "code generation")],
+        topics=[("code generation", "code generation"), ("program synthesis", "code generation")],
     )
 
 
