@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,7 +54,7 @@ class KnowledgeBase:
     def __init__(self, entries, generic=(), topics=()):
         self.entries: dict[str, KBEntry] = {}
         self._index: dict[str, list[tuple[KBEntry, str | None, bool]]] = {}
-        self._word_counts: dict[str, set[int]] = defaultdict(set)
+        self._word_counts: dict[str, tuple[int, ...]] = {}
         for entry in entries:
             if entry.key in self.entries:
                 continue
@@ -72,7 +71,7 @@ class KnowledgeBase:
         self.generic = {name_key(term) for term in generic}
         self.generic |= {key + "s" for key in self.generic}
         self.topics: dict[str, str] = {}
-        self._topic_word_counts: dict[str, set[int]] = defaultdict(set)
+        self._topic_word_counts: dict[str, tuple[int, ...]] = {}
         for phrase, topic in topics:
             self.topics[name_key(phrase)] = topic
             _count_words(self._topic_word_counts, phrase)
@@ -96,9 +95,9 @@ class KnowledgeBase:
         """How many words a known name starting with this word may have, longest first (1 always).
 
         >>> KnowledgeBase([KBEntry("cnn-dailymail", "CNN/DailyMail", "Dataset")]).word_counts("CNN")
-        [2, 1]
+        (2, 1)
         """
-        return sorted(self._word_counts.get(name_key(first_word), ()), reverse=True) + [1]
+        return self._word_counts.get(name_key(first_word), _ONE_WORD)
 
     def is_generic(self, surface: str) -> bool:
         return name_key(surface) in self.generic
@@ -109,14 +108,18 @@ class KnowledgeBase:
 
     def topic_word_counts(self, first_word: str) -> list[int]:
         """Like word_counts, for the phrases of the topic vocabulary."""
-        return sorted(self._topic_word_counts.get(name_key(first_word), ()), reverse=True) + [1]
+        return self._topic_word_counts.get(name_key(first_word), _ONE_WORD)
 
 
-def _count_words(counts: dict[str, set[int]], name: str) -> None:
-    """Remember, under its first word, how many words (as `words` splits them) a name has."""
+_ONE_WORD = (1,)
+
+
+def _count_words(counts: dict[str, tuple[int, ...]], name: str) -> None:
+    """Remember, under its first word, how many words (as `words` splits them) a name may have."""
     split = words(name)
     if len(split) > 1:
-        counts[name_key(split[0][2])].add(len(split))
+        key = name_key(split[0][2])
+        counts[key] = tuple(sorted({*counts.get(key, _ONE_WORD), len(split)}, reverse=True))
 
 
 def _entries_from(path: Path):

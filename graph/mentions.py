@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from .acronyms import find_acronym_pairs
+from .acronyms import AcronymPair, find_acronym_pairs
 from .cues import (
     evaluated_on_before,
     has_evaluation_cue,
@@ -53,28 +53,52 @@ def find_mentions(
 
     `sentences` are (start, end) offsets; the first `title_end` characters are the title.
     """
-    found: list[Mention] = []
     lower_words = set(_LOWER_WORD.findall(text))
-    spans = split_sentences_at(sentences, title_end)
-    generic_here = _generic_acronyms(text, spans, kb)
-    for start, end in spans:
-        sentence = text[start:end]
-        in_title = start < title_end
-        found += _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_words, generic_here)
+    parsed = [_Sentence.of(text, start, end, start < title_end) for start, end in split_sentences_at(sentences, title_end)]
+    generic_here = _generic_acronyms(parsed, kb)
+    found: list[Mention] = []
+    for sentence in parsed:
+        found += _sentence_mentions(paper, text, sentence, kb, lower_words, generic_here)
     return found
 
 
-def _generic_acronyms(text: str, spans, kb: KnowledgeBase) -> set[str]:
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence and what every step asks of it, worked out once."""
+
+    start: int
+    end: int
+    text: str
+    in_title: bool
+    verb_end: int | None
+    pairs: tuple[AcronymPair, ...]
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, in_title: bool) -> _Sentence:
+        sentence = text[start:end]
+        verb_end = None if in_title else proposal_verb_end(sentence)
+        return cls(start, end, sentence, in_title, verb_end, tuple(find_acronym_pairs(sentence)))
+
+    @property
+    def propose_at(self) -> int | None:
+        """Absolute offset after which names are the paper's own, in a proposal sentence."""
+        return None if self.verb_end is None else self.start + self.verb_end
+
+    def opens_long_form(self, pair: AcronymPair) -> bool:
+        return not self.text[: pair.long_start].strip()
+
+
+def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
     """Acronyms the paper defines with a generic long form ("out-of-distribution (OOD)"): every
     bare use of them in the same paper is generic too, unless the paper proposes the thing."""
     generic = set()
-    for start, end in spans:
-        sentence = text[start:end]
-        verb_end = proposal_verb_end(sentence)
-        for pair in find_acronym_pairs(sentence):
-            if kb.lookup(pair.short) or kb.lookup(pair.long) or (verb_end is not None and pair.short_start > verb_end):
+    for sentence in sentences:
+        for pair in sentence.pairs:
+            if kb.lookup(pair.short) or kb.lookup(pair.long):
                 continue
-            if not _is_named_long_form(pair.long, pair.short, kb, at_sentence_start=not sentence[: pair.long_start].strip()):
+            if sentence.verb_end is not None and pair.short_start > sentence.verb_end:
+                continue
+            if not _is_named_long_form(pair.long, pair.short, kb, at_sentence_start=sentence.opens_long_form(pair)):
                 generic.add(name_key(pair.short))
     return generic
 
@@ -92,15 +116,13 @@ def _stylised_word(word: str, lower_words: set[str]) -> bool:
     return not word.isupper() and sum(c.isupper() for c in word) <= 2 and word.lower() in lower_words
 
 
-def _sentence_mentions(paper, text, start, end, sentence, kb, in_title, lower_words, generic_here) -> list[Mention]:
+def _sentence_mentions(paper, text, sentence: _Sentence, kb, lower_words, generic_here) -> list[Mention]:
     """The sentence's mentions: candidates first, then a role for each in text order."""
     taken: set[int] = set()
-    found = _title_name(paper, text, start, end, kb, taken) if in_title else []
-    verb_end = None if in_title else proposal_verb_end(sentence)
-    propose_at = None if verb_end is None else start + verb_end
-    found += _candidates(paper, text, start, end, sentence, kb, lower_words, generic_here, taken, propose_at)
+    found = _title_name(paper, text, sentence.start, sentence.end, kb, taken) if sentence.in_title else []
+    found += _candidates(paper, text, sentence, kb, lower_words, generic_here, taken)
     groups = _list_groups(sorted(found, key=lambda m: m.start), text)
-    return assign_roles(_type_from_context(groups, text), text, propose_at, in_title)
+    return assign_roles(_type_from_context(groups, text), text, sentence.propose_at, sentence.in_title)
 
 
 _LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*$")
@@ -141,24 +163,25 @@ def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Ment
     return result
 
 
-def _candidates(paper, text, start, end, sentence, kb, lower_words, generic_here, taken, propose_at) -> list[Mention]:
+def _candidates(paper, text, parsed: _Sentence, kb, lower_words, generic_here, taken) -> list[Mention]:
     found: list[Mention] = []
+    start, end, sentence, propose_at = parsed.start, parsed.end, parsed.text, parsed.propose_at
 
     def add(s, e, entity_type, rule, **extra):
-        if any(i in taken for i in range(s, e)):
+        if s in taken or e - 1 in taken:
             return
         taken.update(range(s, e))
         found.append(Mention(paper, text[s:e], s, e, sentence, start, entity_type, rule, **extra))
 
     # Acronym pairs first: the long form and the short form are one mention of one thing.
-    for pair in find_acronym_pairs(sentence):
+    for pair in parsed.pairs:
         s, e = start + pair.short_start, start + pair.short_start + len(pair.short)
         known = kb.lookup(pair.short) or kb.lookup(pair.long)
         if known:
             entry = known[0]
             add(s, e, entry.type, "kb-acronym", kb_key=entry.key, long_form=pair.long)
         elif not kb.is_generic(pair.short) and (
-            _is_named_long_form(pair.long, pair.short, kb, at_sentence_start=not sentence[: pair.long_start].strip())
+            _is_named_long_form(pair.long, pair.short, kb, at_sentence_start=parsed.opens_long_form(pair))
             or (propose_at is not None and s >= propose_at and len(pair.short) >= 3)
         ):
             after = text[e + 1 : e + 60]
@@ -200,7 +223,7 @@ def _candidates(paper, text, start, end, sentence, kb, lower_words, generic_here
 
     # Coined names found from their form and context.
     for position, (s, e, word) in enumerate(ws):
-        if any(i in taken for i in range(s, e)):
+        if s in taken or e - 1 in taken:
             continue
         base, variant = _known_prefix(word, kb)
         if base is not None:
@@ -329,7 +352,7 @@ def _topic_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase, taken:
             continue
         s, e = ws[index][0], ws[index + count - 1][1]
         surface = text[s:e]
-        if (count > 1 and _NOT_IN_NAME.search(surface)) or any(i in taken for i in range(s, e)):
+        if s in taken or e - 1 in taken or (count > 1 and _NOT_IN_NAME.search(surface)):
             continue
         topic = kb.topic_of(surface)
         if topic:
@@ -378,7 +401,7 @@ _COMMON_CAPITALISED = frozenset(
 def _joins_left(left: Word, start: int, text: str, kb: KnowledgeBase, taken: set[int]) -> bool:
     """True when a capitalised word right before a coined name is part of it ("Lightning Attention-2")."""
     s, e, word = left
-    if text[e:start] != " " or any(i in taken for i in range(s, e)) or word in _COMMON_CAPITALISED:
+    if text[e:start] != " " or s in taken or word in _COMMON_CAPITALISED:
         return False
     at_sentence_start = not text[:s].rstrip() or text[:s].rstrip()[-1] in ".!?:\n"
     return word[:1].isupper() and word[1:].islower() and word.isalpha() and not at_sentence_start and not kb.lookup(word)

@@ -100,6 +100,8 @@ def looks_like_name(word: str) -> bool:
     >>> [looks_like_name(w) for w in ("model", "The", "2x", "Long-Context", "Text-to-Image", "De-En")]
     [False, False, False, False, False, False]
     """
+    if word.islower() and word.isalpha():
+        return False  # the common case, decided without the checks below
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2 or not word[0].isalpha() or "://" in word or "@" in word[1:] and "pass@" not in word.lower():
         return False

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from .kb import KB_DIR, load_kb
@@ -17,6 +18,13 @@ __all__ = ["MentionFinder", "make_mention_finder", "make_pipeline", "extract"]
 
 if not Doc.has_extension("mentions"):
     Doc.set_extension("mentions", default=())
+
+
+def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences the sentencizer marked, read without making Span objects."""
+    starts = [int(idx) for flag, idx in doc.to_array([SENT_START, IDX]) if flag == 1] or [0]
+    ends = starts[1:] + [len(text)]
+    return [(start, start + len(text[start:end].rstrip())) for start, end in zip(starts, ends)]
 
 
 class MentionFinder:
@@ -31,15 +39,15 @@ class MentionFinder:
         self.kb = load_kb(Path(kb_dir) if kb_dir else KB_DIR)
 
     def __call__(self, doc: Doc) -> Doc:
-        title_end = doc.text.find("\n\n")
-        sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        text = doc.text  # built from the tokens on every access: read it once
+        title_end = text.find("\n\n")
         doc._.mentions = tuple(
             find_mentions(
                 doc.user_data.get("paper", ""),
-                doc.text,
-                sentences,
+                text,
+                sentence_spans(doc, text),
                 self.kb,
-                title_end=len(doc.text) if title_end < 0 else title_end,
+                title_end=len(text) if title_end < 0 else title_end,
             )
         )
         return doc
