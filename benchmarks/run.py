@@ -328,9 +328,9 @@ def measure_size(size: int, work: Path, donors, *, seed: int, suffix: str, jobs:
 
 
 def run(sizes: list[int], *, seed: int, suffix: str, jobs: int | None, html: bool, repeats: int, budget_s: float,
-        neighbour_runs: int, work: Path, log) -> dict:
+        neighbour_runs: int, work: Path, log, sources: tuple[Path, ...] = ()) -> dict:
     """Measure every size, smallest first, and the example graph; the whole report as a dict."""
-    donors = load_donors()
+    donors = load_donors(sources or None)
     report = {
         "machine": machine(),
         "settings": {"sizes": sizes, "seed": seed, "format": suffix, "jobs": jobs, "html": html, "query_repeats": repeats,
@@ -431,8 +431,10 @@ def _sizes(ctx, param, value: str) -> list[int]:
 @click.option("--query-budget", type=click.FloatRange(0), default=20.0, show_default=True, help="Seconds per query after which repeats stop (3 runs at least).")
 @click.option("--neighbour-runs", type=click.IntRange(1), default=5, show_default=True, help="Fresh `paperkg neighbours` processes per graph.")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True, help="Where the table and JSON go.")
+@click.option("--source", "sources", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Donor abstracts for the generator (default: the example corpus and ../shared/corpus/arxiv-daily).")
 @click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where corpora and builds go (default: a temporary folder, removed after).")
-def main(sizes, seed, suffix, jobs, no_html, repeats, query_budget, neighbour_runs, out_dir, work_dir):
+def main(sizes, seed, suffix, jobs, no_html, repeats, query_budget, neighbour_runs, out_dir, sources, work_dir):
     """Benchmark paperkg's build, queries and lookups against the tokenizer floor, on generated corpora."""
     def log(message):
         click.echo(message, err=True)
@@ -441,7 +443,7 @@ def main(sizes, seed, suffix, jobs, no_html, repeats, query_budget, neighbour_ru
     work.mkdir(parents=True, exist_ok=True)
     try:
         report = run(sizes, seed=seed, suffix=suffix, jobs=jobs, html=not no_html, repeats=repeats, budget_s=query_budget,
-                     neighbour_runs=neighbour_runs, work=work, log=log)
+                     neighbour_runs=neighbour_runs, work=work, log=log, sources=sources)
     finally:
         if work_dir is None:
             shutil.rmtree(work, ignore_errors=True)
