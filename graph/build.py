@@ -16,7 +16,7 @@ from .kb import load_kb
 from .kg import build_graph, lookup_view
 from .outputs import write_atomic
 from .pipeline import extract, make_pipeline
-from .rdf import to_rdf
+from .rdf import to_triples
 from .readers import read_sources
 from .resolve import resolve
 from .store import write_store
@@ -66,12 +66,13 @@ def build(sources, out: Path, *, strict: bool = False, jobs: int = 1, html: bool
     """Build the graph of `sources` and write every output under `out`."""
     started = time.perf_counter()
     graph, records, skipped = build_from_sources(sources, strict=strict, jobs=jobs)
-    rdf = to_rdf(graph)
+    triples = to_triples(graph)
     out.mkdir(parents=True, exist_ok=True)
     write_atomic(out / GRAPH_FILE, json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, sort_keys=True))
     write_atomic(out / LOOKUP_FILE, json.dumps(lookup_view(graph), ensure_ascii=False, sort_keys=True))
-    write_atomic(out / TURTLE_FILE, rdf.serialize(format="turtle"))
-    write_atomic(out / VOID_FILE, void_description(rdf, TURTLE_FILE).serialize(format="turtle"))
+    distinct = set(triples)
+    write_atomic(out / TURTLE_FILE, triples.serialize())
+    write_atomic(out / VOID_FILE, void_description(distinct, TURTLE_FILE).serialize(format="turtle"))
     write_store(out)
     if html:
         from .html import write_site
@@ -83,7 +84,7 @@ def build(sources, out: Path, *, strict: bool = False, jobs: int = 1, html: bool
         records=records,
         entities=Counter(d["type"] for _, d in graph.nodes(data=True) if d["kind"] == "entity"),
         links=Counter(d["role"] for _, _, d in graph.edges(data=True) if "role" in d),
-        triples=len(rdf),
+        triples=len(distinct),
         seconds=time.perf_counter() - started,
         out=out,
         skipped=skipped,

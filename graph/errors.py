@@ -5,7 +5,9 @@ from __future__ import annotations
 __all__ = [
     "PaperkgError",
     "InputError",
+    "OutputError",
     "GraphMissingError",
+    "GraphUnreadableError",
     "QueryError",
     "NotFoundError",
 ]
@@ -32,8 +34,16 @@ class InputError(PaperkgError):
         super().__init__(f"{where}{message}")
 
 
+class OutputError(PaperkgError):
+    """An output cannot be written: a folder that cannot be made, a full disk, another build in the way."""
+
+
 class GraphMissingError(PaperkgError):
     """A command needs a built graph and the folder holds none."""
+
+
+class GraphUnreadableError(PaperkgError):
+    """A built graph's files are there but cannot be read (edited by hand, or damaged on disk)."""
 
 
 class QueryError(PaperkgError):

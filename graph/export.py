@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import rdflib
-from rdflib import RDF, Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, VOID, XSD
 
 from ontology import ONTOLOGY_IRI, PKG, RESOURCE
@@ -15,90 +15,95 @@ from ontology import ONTOLOGY_IRI, PKG, RESOURCE
 from .errors import GraphMissingError
 from .outputs import write_atomic
 
-__all__ = ["FORMATS", "RdfFormat", "export", "named_graphs", "void_description", "ENTITY_GRAPH"]
+__all__ = ["FORMATS", "export", "read_triples", "named_graphs", "void_description", "ENTITY_GRAPH"]
 
 ENTITY_GRAPH = RESOURCE["graph/entities"]
 """The named graph for what no single source owns: entities, their labels and relations."""
 
 
-@dataclass(frozen=True)
-class RdfFormat:
-    suffix: str
-    rdflib_name: str
-    quads: bool = False
-
-
-FORMATS: dict[str, RdfFormat] = {
-    "turtle": RdfFormat(".ttl", "turtle"),
-    "ntriples": RdfFormat(".nt", "nt"),
-    "jsonld": RdfFormat(".jsonld", "json-ld"),
-    "nquads": RdfFormat(".nq", "nquads", quads=True),
-    "trig": RdfFormat(".trig", "trig", quads=True),
+FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
 }
-"""Export format name -> file suffix and rdflib serializer; quad formats split graphs by source."""
+"""Export format name -> Oxigraph format; the quad formats split the graph by source document."""
+
+PREFIXES = {
+    "pkg": str(PKG._NS), "res": str(RESOURCE), "dcterms": str(DCTERMS), "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#", "schema": "http://schema.org/", "xsd": str(XSD),
+}
 
 
-def source_graph(path: str) -> URIRef:
+def source_graph(path: str) -> ox.NamedNode:
     safe = "".join(c if c.isalnum() or c in "-._" else "_" for c in path)
-    return RESOURCE[f"graph/source/{safe}"]
+    return ox.NamedNode(str(RESOURCE[f"graph/source/{safe}"]))
 
 
-def named_graphs(graph: Graph) -> Dataset:
-    """The same triples as a dataset: each paper's triples (and its evidence) in its sources' graphs."""
-    owner: dict[URIRef, list[URIRef]] = {}
-    for paper in graph.subjects(RDF.type, PKG.Paper):
-        sources = sorted({str(graph.value(record, DCTERMS.source)) for record in graph.objects(paper, PKG.record)})
-        owner[paper] = [source_graph(s) for s in sources] or [ENTITY_GRAPH]
-    dataset = Dataset()
-    for prefix, namespace in graph.namespaces():
-        dataset.bind(prefix, namespace)
-    for s, p, o in graph:
-        for name in _graphs_of(graph, s, owner):
-            dataset.add((s, p, o, name))
-    return dataset
+def read_triples(graph_dir: Path) -> list[ox.Triple]:
+    turtle = Path(graph_dir) / "graph.ttl"
+    if not turtle.exists():
+        raise GraphMissingError(f"{graph_dir}: no built graph here (graph.ttl missing); run `paperkg build SOURCE --out {graph_dir}` first")
+    return [quad.triple for quad in ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE)]
 
 
-def _graphs_of(graph: Graph, subject, owner) -> list[URIRef]:
-    if subject in owner:
-        return owner[subject]
-    paper = graph.value(subject, PKG.paper)
-    if paper in owner:
-        return owner[paper]
-    parent = next(graph.subjects(PKG.record, subject), None)
-    if parent in owner:
-        return owner[parent]
-    return [ENTITY_GRAPH]
+def named_graphs(triples: list[ox.Triple]) -> dict[ox.NamedNode, list[ox.Triple]]:
+    """The same triples split into named graphs: each paper's triples (with its records, evidence
+    and results) in the graphs of its source documents; everything else in ENTITY_GRAPH."""
+    rdf_type, paper_class = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PKG.Paper))
+    record, source, paper_of = (ox.NamedNode(str(term)) for term in (PKG.record, DCTERMS.source, PKG.paper))
+    papers = {t.subject for t in triples if t.predicate == rdf_type and t.object == paper_class}
+    parent = {t.object: t.subject for t in triples if t.predicate == record}
+    parent.update({t.subject: t.object for t in triples if t.predicate == paper_of and t.object in papers})
+    sources: dict = {}
+    for t in triples:
+        if t.predicate == source and parent.get(t.subject) in papers and t.subject in parent:
+            sources.setdefault(parent[t.subject], set()).add(t.object.value)
+    entities = ox.NamedNode(str(ENTITY_GRAPH))
+    graphs: dict[ox.NamedNode, list[ox.Triple]] = {}
+    for t in triples:
+        paper = t.subject if t.subject in papers else parent.get(t.subject)
+        names = [source_graph(s) for s in sorted(sources.get(paper, ()))] or [entities]
+        for name in names:
+            graphs.setdefault(name, []).append(t)
+    return dict(sorted(graphs.items(), key=lambda item: item[0].value))
 
 
 def export(graph_dir: Path, fmt: str, target: Path | None = None) -> Path:
     """Write the built graph in `fmt` (a FORMATS key) to `target` (default: beside graph.ttl)."""
-    turtle = Path(graph_dir) / "graph.ttl"
-    if not turtle.exists():
-        raise GraphMissingError(f"{graph_dir}: no built graph here (graph.ttl missing); run `paperkg build SOURCE --out {graph_dir}` first")
-    spec = FORMATS[fmt]
-    target = target or Path(graph_dir) / f"graph{spec.suffix}"
-    graph = Graph().parse(turtle, format="turtle")
-    data = named_graphs(graph) if spec.quads else graph
-    write_atomic(target, data.serialize(format=spec.rdflib_name))
+    rdf_format = FORMATS[fmt]
+    target = target or Path(graph_dir) / f"graph.{rdf_format.file_extension}"
+    triples = read_triples(graph_dir)
+    if rdf_format.supports_datasets:
+        data = [ox.Quad(t.subject, t.predicate, t.object, name) for name, part in named_graphs(triples).items() for t in part]
+    else:
+        data = triples
+    write_atomic(target, ox.serialize(data, format=rdf_format, prefixes=PREFIXES))
     return target
 
 
-def void_description(graph: Graph, dump: str = "graph.ttl") -> Graph:
-    """A VoID description: triples, distinct subjects, and entities per class."""
+def void_description(triples, dump: str = "graph.ttl") -> Graph:
+    """A VoID description of an iterable of triples: their number, distinct subjects, entities per class."""
+    count, subjects, classes = 0, set(), Counter()
+    for s, p, o in triples:
+        count += 1
+        subjects.add(s)
+        if p == RDF.type and str(o).startswith(str(PKG._NS)):
+            classes[o] += 1
     void = Graph()
     void.bind("void", VOID)
     void.bind("dcterms", DCTERMS)
     dataset = RESOURCE["dataset"]
     void.add((dataset, RDF.type, VOID.Dataset))
     void.add((dataset, DCTERMS.title, Literal("paperkg knowledge graph")))
-    void.add((dataset, VOID.triples, Literal(len(graph), datatype=XSD.integer)))
-    void.add((dataset, VOID.distinctSubjects, Literal(len(set(graph.subjects())), datatype=XSD.integer)))
+    void.add((dataset, VOID.triples, Literal(count, datatype=XSD.integer)))
+    void.add((dataset, VOID.distinctSubjects, Literal(len(subjects), datatype=XSD.integer)))
     void.add((dataset, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
     void.add((dataset, VOID.dataDump, URIRef(dump)))
-    classes = Counter(o for o in graph.objects(None, RDF.type) if str(o).startswith(str(PKG._NS)))
-    for cls, count in sorted(classes.items()):
+    for cls, number in sorted(classes.items()):
         partition = RESOURCE[f"dataset/class/{cls.split('#')[-1]}"]
         void.add((dataset, VOID.classPartition, partition))
         void.add((partition, VOID["class"], cls))
-        void.add((partition, VOID.entities, Literal(count, datatype=XSD.integer)))
+        void.add((partition, VOID.entities, Literal(number, datatype=XSD.integer)))
     return void

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import astuple
 from pathlib import Path
 
 import spacy
@@ -28,7 +30,7 @@ def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 
 class MentionFinder:
-    """Sets `doc._.mentions` to the paper's mentions; the work is `find_mentions`'s.
+    """Sets `doc._.mentions` to the paper's mentions (as rows of Mention's fields); the work is `find_mentions`'s.
 
     The doc's text is a paper's title, a blank line and its abstract; `doc.user_data["paper"]`
     names the paper.
@@ -41,15 +43,14 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # built from the tokens on every access: read it once
         title_end = text.find("\n\n")
-        doc._.mentions = tuple(
-            find_mentions(
-                doc.user_data.get("paper", ""),
-                text,
-                sentence_spans(doc, text),
-                self.kb,
-                title_end=len(text) if title_end < 0 else title_end,
-            )
+        found = find_mentions(
+            doc.user_data.get("paper", ""),
+            text,
+            sentence_spans(doc, text),
+            self.kb,
+            title_end=len(text) if title_end < 0 else title_end,
         )
+        doc._.mentions = [astuple(m) for m in found]  # plain rows survive --jobs' serialisation
         return doc
 
 
@@ -72,7 +73,7 @@ def extract(
     """Each paper with its mentions, streaming; the Docs are dropped as soon as they are read."""
     nlp = nlp or make_pipeline()
     papers = iter(papers)
-    pending: list[Paper] = []
+    pending: deque[Paper] = deque()
 
     def docs():
         for paper in papers:
@@ -82,5 +83,5 @@ def extract(
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        paper = pending.pop(0)
-        yield paper, doc._.mentions
+        paper = pending.popleft()
+        yield paper, tuple(Mention(*row) for row in doc._.mentions)

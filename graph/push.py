@@ -8,11 +8,10 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph as ox
 
 from .errors import PaperkgError
-from .export import named_graphs
-from .store import TURTLE_FILE
+from .export import named_graphs, read_triples
 
 __all__ = ["PushError", "Pushed", "push"]
 
@@ -33,27 +32,21 @@ def push(graph_dir: Path, endpoint: str, *, timeout: float = 60.0) -> list[Pushe
     `endpoint` is the server's Graph Store Protocol URL: Oxigraph's `/store`, Fuseki's
     `/DATASET/data`, Virtuoso's `/sparql-graph-crud`.
     """
-    turtle = Path(graph_dir) / TURTLE_FILE
-    if not turtle.exists():
-        raise PushError(f"{graph_dir}: no built graph here ({TURTLE_FILE} missing)")
     scheme = urllib.parse.urlsplit(endpoint).scheme
     if scheme not in ("http", "https"):
         raise PushError(f"endpoint must be an http(s) URL, got {endpoint!r}")
-    dataset = named_graphs(Graph().parse(turtle, format="turtle"))
     pushed = []
-    for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if len(graph) == 0:
-            continue
-        body = graph.serialize(format="nt", encoding="utf-8")
+    for name, triples in named_graphs(read_triples(graph_dir)).items():
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         separator = "&" if "?" in endpoint else "?"
-        url = f"{endpoint}{separator}graph={urllib.parse.quote(str(graph.identifier), safe='')}"
+        url = f"{endpoint}{separator}graph={urllib.parse.quote(name.value, safe='')}"
         request = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "application/n-triples"})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 response.read()
         except urllib.error.HTTPError as err:
-            raise PushError(f"{endpoint} refused graph {graph.identifier}: HTTP {err.code} {err.read()[:300].decode('utf-8', 'replace')}") from err
+            raise PushError(f"{endpoint} refused graph {name.value}: HTTP {err.code} {err.read()[:300].decode('utf-8', 'replace')}") from err
         except urllib.error.URLError as err:
             raise PushError(f"cannot reach {endpoint}: {err.reason}") from err
-        pushed.append(Pushed(str(graph.identifier), len(graph)))
+        pushed.append(Pushed(name.value, len(triples)))
     return pushed

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
@@ -15,7 +17,7 @@ from ontology import PKG, RESOURCE
 from .names import slug
 from .readers.base import iso_date
 
-__all__ = ["to_rdf", "paper_iri", "entity_iri", "person_iri", "EXTRACTOR_VERSION", "SCHEMA"]
+__all__ = ["Triples", "to_triples", "to_rdf", "paper_iri", "entity_iri", "person_iri", "EXTRACTOR_VERSION", "SCHEMA"]
 
 EXTRACTOR_VERSION = "paperkg 0.1.0"
 EXTRACTOR = RESOURCE["agent/paperkg-0.1.0"]
@@ -51,9 +53,64 @@ def _iri(node: str) -> URIRef:
     return paper_iri(key) if kind == "paper" else entity_iri(key)
 
 
+class Triples(list):
+    """The graph's triples (rdflib terms) in a plain list, written out by Oxigraph.
+
+    rdflib's Graph indexes every triple it holds and its Turtle writer is slow; a build only
+    needs the triples once, in order. `to_rdf` gives an rdflib Graph for code that queries them.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.prefixes: dict[str, str] = {}
+
+    def add(self, triple) -> None:
+        self.append(triple)
+
+    def bind(self, prefix: str, namespace) -> None:
+        self.prefixes[prefix] = str(namespace)
+
+    def to_oxigraph(self) -> list[ox.Triple]:
+        """Distinct triples as Oxigraph terms, sorted so that the same graph is always written the same way."""
+        converted = {ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in self}
+        return sorted(converted, key=str)
+
+    def serialize(self, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> bytes:
+        return ox.serialize(self.to_oxigraph(), format=fmt, prefixes=self.prefixes)
+
+
+@lru_cache(maxsize=1 << 16)
+def _ox_iri(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _ox(term):
+    """An rdflib term as an Oxigraph term."""
+    if isinstance(term, URIRef):
+        return _ox_iri(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=_ox_iri(str(term.datatype)))
+        return ox.Literal(str(term))
+    return ox.BlankNode(str(term))
+
+
 def to_rdf(graph: nx.MultiDiGraph) -> Graph:
-    """An rdflib Graph of the knowledge graph; the same graph always gives the same triples."""
+    """An rdflib Graph of the knowledge graph, for code that queries it (a build writes `to_triples`)."""
+    triples = to_triples(graph)
     rdf = Graph()
+    for prefix, namespace in triples.prefixes.items():
+        rdf.bind(prefix, namespace)
+    for triple in triples:
+        rdf.add(triple)
+    return rdf
+
+
+def to_triples(graph: nx.MultiDiGraph) -> Triples:
+    """The knowledge graph's triples; the same graph always gives the same triples."""
+    rdf = Triples()
     rdf.bind("pkg", PKG._NS)
     rdf.bind("res", RESOURCE)
     rdf.bind("skos", SKOS)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import GraphMissingError
-from .outputs import write_atomic
+from .errors import GraphMissingError, GraphUnreadableError
+from .outputs import recover, write_atomic
 
 __all__ = ["STORE_DIR", "TURTLE_FILE", "write_store", "open_store"]
 
@@ -48,14 +48,27 @@ def write_store(directory: Path) -> Path:
 
 
 def open_store(directory: Path) -> ox.Store:
-    """The folder's store, read-only; an in-memory load of graph.ttl when the store is missing or stale."""
+    """The folder's store, read-only; an in-memory load of graph.ttl when the store is missing, stale or unreadable.
+
+    A build killed while moving its outputs into place is completed first (see `outputs.recover`).
+    """
     directory = Path(directory)
+    recover(directory)
     turtle = directory / TURTLE_FILE
     if not turtle.exists():
         raise GraphMissingError(f"{directory}: no built graph here ({TURTLE_FILE} missing); run `paperkg build SOURCE --out {directory}` first")
     stamp = directory / _STAMP
     if (directory / STORE_DIR).is_dir() and stamp.exists() and stamp.read_text().strip() == _digest(turtle):
-        return ox.Store.read_only(str(directory / STORE_DIR))
+        try:
+            return ox.Store.read_only(str(directory / STORE_DIR))
+        except OSError:
+            pass  # swapped or damaged under us: graph.ttl says the same
     store = ox.Store()
-    store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    try:
+        store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    except SyntaxError as err:
+        raise GraphUnreadableError(
+            f"{turtle}: not valid Turtle ({err.msg if hasattr(err, 'msg') else err}); it was edited or damaged: "
+            f"run `paperkg build SOURCE --out {directory}` again"
+        ) from err
     return store

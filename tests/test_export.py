@@ -12,14 +12,17 @@ from cli import main
 from graph.export import ENTITY_GRAPH, FORMATS
 
 
+RDFLIB_NAMES = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "nquads": "nquads", "trig": "trig"}
+
+
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_each_format_round_trips(built, tmp_path, fmt):
-    target = tmp_path / f"out{FORMATS[fmt].suffix}"
+    target = tmp_path / f"out.{FORMATS[fmt].file_extension}"
     result = CliRunner().invoke(main, ["export", "--format", fmt, "-o", str(target), "--graph", str(built)])
     assert result.exit_code == 0, result.output
     original = rdflib.Graph().parse(built / "graph.ttl")
-    if FORMATS[fmt].quads:
-        dataset = rdflib.Dataset().parse(target, format=FORMATS[fmt].rdflib_name)
+    if FORMATS[fmt].supports_datasets:
+        dataset = rdflib.Dataset().parse(target, format=RDFLIB_NAMES[fmt])
         union = rdflib.Graph()
         for s, p, o, _ in dataset.quads((None, None, None, None)):
             union.add((s, p, o))
@@ -28,7 +31,7 @@ def test_each_format_round_trips(built, tmp_path, fmt):
         assert str(ENTITY_GRAPH) in names
         assert any("graph/source/" in name and "six-papers.jsonl" in name for name in names)
     else:
-        assert isomorphic(rdflib.Graph().parse(target, format=FORMATS[fmt].rdflib_name), original)
+        assert isomorphic(rdflib.Graph().parse(target, format=RDFLIB_NAMES[fmt]), original)
 
 
 def test_void_counts_triples_and_papers(built):

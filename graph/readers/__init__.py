@@ -98,19 +98,63 @@ def reader_for(path: str | Path, text: str) -> Reader:
 
 
 def read_sources(paths: Iterable[str | Path], *, strict: bool = False) -> ReadReport:
-    """Read every source, skip (or, when strict, raise on) bad records, merge duplicates."""
+    """Read every source, skip (or, when strict, raise on) bad records, merge duplicates.
+
+    A source that cannot be read as text (binary, not UTF-8, a broken gzip file) or that holds
+    no records (an empty file) counts as one bad record. Sources that are not there, and
+    files whose format is unknown, are usage errors and always raise. When no good record
+    is left at all, the InputError raised lists the first problems met.
+    """
     records: list[RawRecord] = []
     skipped: list[InputError] = []
+
+    def bad(problem: InputError) -> None:
+        if strict:
+            raise problem
+        skipped.append(problem)
+
     for path in iter_source_files(paths):
-        text = read_text(path)
-        for item in reader_for(path, text)(text, source_name(path)):
+        name = source_name(path)
+        try:
+            text = read_text(path)
+        except InputError as problem:
+            bad(problem)
+            continue
+        if not text.strip():
+            bad(InputError(f"the file is empty; expected paper records ({_SUPPORTED})", path=name))
+            continue
+        reader, found = reader_for(path, text), 0
+        for item in reader(text, name):
+            found += 1
             if isinstance(item, InputError):
-                if strict:
-                    raise item
-                skipped.append(item)
+                bad(item)
             else:
                 records.append(item)
+        if not found:
+            bad(InputError(f"found no paper records in it; expected {_EXPECTED[reader]}", path=name))
+    if not records:
+        raise InputError(_nothing_read(skipped))
     return ReadReport(papers=merge_records(records), records=len(records), skipped=skipped)
+
+
+_EXPECTED: dict[Reader, str] = {
+    read_pagedump: "titles and abstracts as paragraphs separated by blank lines",
+    read_json_lines: "one JSON object with title and abstract on each line",
+    read_json: "JSON objects with title and abstract (an array, JSON Lines, or one object)",
+    read_bibtex: "BibTeX entries (@article{key, title = {...}, abstract = {...}})",
+}
+"""What each reader reads, for the message about a source in which it found nothing."""
+
+
+def _nothing_read(skipped: list[InputError], shown: int = 5) -> str:
+    """The message when no source gave a single good record: how many bad ones, and the first few."""
+    if not skipped:
+        return "no papers found in the sources"
+    lines = [f"no papers found: every record read was bad ({len(skipped)} problem{'s' if len(skipped) > 1 else ''}):"]
+    lines += [f"  {problem}" for problem in skipped[:shown]]
+    if len(skipped) > shown:
+        lines.append(f"  ... and {len(skipped) - shown} more")
+    return "\n".join(lines)
 
 
 def paper_key(record: RawRecord) -> str:

@@ -20,6 +20,9 @@ __all__ = [
     "join_text",
     "name_list",
     "missing_text",
+    "too_long",
+    "MAX_TITLE",
+    "MAX_ABSTRACT",
     "find_urls",
 ]
 
@@ -61,7 +64,7 @@ def normalise_title(title: str) -> str:
     return " ".join(re.findall(r"\w+", folded))
 
 
-_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE)
+_ARXIV_ID = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]{1,24}(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE)
 
 
 def normalise_arxiv_id(value: str | None) -> str | None:
@@ -71,12 +74,12 @@ def normalise_arxiv_id(value: str | None) -> str | None:
     '2407.03157'
     >>> normalise_arxiv_id("arXiv:hep-th/9901001") is None
     False
-    >>> normalise_arxiv_id("not an id") is None
-    True
+    >>> normalise_arxiv_id("not an id") is None, normalise_arxiv_id("x" * 100_000) is None
+    (True, True)
     """
     if not value:
         return None
-    match = _ARXIV_ID.search(value.strip())
+    match = _ARXIV_ID.search(value.strip()[-64:])
     return match.group(1) if match else None
 
 
@@ -135,13 +138,19 @@ def iso_date(value: Any) -> str | None:
         return None
 
 
-def join_text(value: Any) -> str:
-    """A string with its lines joined and runs of whitespace made one space; "" for non-strings.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x9f]")
+"""Control characters that are not white space: no text needs them, and ESC can drive a terminal."""
 
-    >>> join_text("Large multimodal models,\\n  particularly  in"), join_text(None)
-    ('Large multimodal models, particularly in', '')
+
+def join_text(value: Any) -> str:
+    """A string with its lines joined, runs of whitespace made one space and control characters dropped; "" for non-strings.
+
+    >>> join_text("Large multimodal models,\\n  particularly  in"), join_text(None), join_text("red\\x1b[31m\\x00")
+    ('Large multimodal models, particularly in', '', 'red[31m')
     """
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    if not isinstance(value, str):
+        return ""
+    return " ".join(_CONTROL.sub("", value).split())
 
 
 def name_list(value: Any) -> tuple[str, ...]:
@@ -159,11 +168,43 @@ def name_list(value: Any) -> tuple[str, ...]:
 
 
 def missing_text(title: str, abstract: str, path: str, line: int) -> InputError | None:
-    """The error for a record without title or abstract, or None when it has both."""
+    """The error for a record without title or abstract, or None when it has both.
+
+    >>> str(missing_text("T", "", "a.jsonl", 2))
+    'a.jsonl:2: record has no abstract (every paper needs a title and an abstract)'
+    """
     if title and abstract:
         return None
     missing = " and ".join(name for name, text in (("title", title), ("abstract", abstract)) if not text)
-    return InputError(f"record has no {missing}", path=path, line=line)
+    return InputError(f"record has no {missing} (every paper needs a title and an abstract)", path=path, line=line)
+
+
+MAX_TITLE = 10_000
+"""Characters a title may have: ten times the longest real one, and the longest name the RDF tests try."""
+
+MAX_ABSTRACT = 100_000
+"""Characters an abstract may have: fifty times arXiv's limit, far below spaCy's 1,000,000 per text."""
+
+
+def too_long(title: Any, abstract: Any, path: str, line: int) -> InputError | None:
+    """The error for a record whose title or abstract is longer than any real one, or None.
+
+    Readers call it on the values as found, before any cleaning, so that a 50 MB field costs
+    one length test and not a pass of the TeX cleaner.
+
+    >>> str(too_long("T", "x" * 200_000, "a.jsonl", 7))
+    'a.jsonl:7: abstract is 200,000 characters long, more than an abstract has (at most 100,000); is it the full text? Give the abstract only'
+    """
+    for field, value, limit in (("title", title, MAX_TITLE), ("abstract", abstract, MAX_ABSTRACT)):
+        if isinstance(value, str) and len(value) > limit:
+            hint = "is it the full text? Give the abstract only" if field == "abstract" else "is it another field? Give the title only"
+            return InputError(
+                f"{field} is {len(value):,} characters long, more than {'an' if field == 'abstract' else 'a'} {field} has "
+                f"(at most {limit:,}); {hint}",
+                path=path,
+                line=line,
+            )
+    return None
 
 
 _URL = re.compile(r"https?://[^\s{}<>\"']+")

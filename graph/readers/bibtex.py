@@ -17,12 +17,12 @@ from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_i
 from bibtexparser.model import Entry
 
 from ..errors import InputError
-from .base import RawRecord, iso_date, join_text, missing_text, normalise_arxiv_id, normalise_doi
+from .base import RawRecord, iso_date, join_text, missing_text, normalise_arxiv_id, normalise_doi, too_long
 from .latex import clean_latex, cleaned
 
 __all__ = ["read_bibtex", "looks_like_bibtex", "bibtex_names"]
 
-_ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
+_ENTRY_START = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+\s*[{(]", re.MULTILINE)
 _MONTHS = {name: number for number, names in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
      "sep sept september", "oct october", "nov november", "dec december"), start=1) for name in names.split()}
@@ -94,8 +94,11 @@ def _parse(text: str) -> bibtexparser.Library:
 
 
 def _record(entry: Entry, path: str) -> RawRecord | InputError:
-    fields = {key.lower(): join_text(field.value) for key, field in entry.fields_dict.items() if isinstance(field.value, str)}
     line = _line(entry.start_line)
+    written = {key.lower(): field.value for key, field in entry.fields_dict.items() if isinstance(field.value, str)}
+    if problem := too_long(written.get("title"), written.get("abstract"), path, line):
+        return InputError(f"entry {entry.key!r}: {problem.message}", path=path, line=line)
+    fields = {key: join_text(value) for key, value in written.items()}
     title, raw_title = cleaned(fields.get("title"))
     abstract, raw_abstract = cleaned(fields.get("abstract"))
     if problem := missing_text(title, abstract, path, line):

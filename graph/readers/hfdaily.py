@@ -7,7 +7,7 @@ paper object (the /api/papers/ID answer) reads the same way.
 from __future__ import annotations
 
 from ..errors import InputError
-from .base import RawRecord, iso_date, missing_text, name_list, normalise_arxiv_id
+from .base import RawRecord, iso_date, missing_text, name_list, normalise_arxiv_id, too_long
 from .latex import clean_latex, cleaned
 
 __all__ = ["is_daily_papers_item", "daily_papers_record"]
@@ -34,6 +34,8 @@ def daily_papers_record(value: dict, path: str, line: int) -> RawRecord | InputE
     ('2505.20411', 'We build a ×2 set.', 'We build a $\\\\times$2 set.', ('Ann Lee',), '2025-05-26', ('https://github.com/a/b',))
     """
     paper = value["paper"] if isinstance(value.get("paper"), dict) else value
+    if problem := too_long(paper.get("title") or value.get("title"), paper.get("summary"), path, line):
+        return problem
     title, raw_title = cleaned(paper.get("title") or value.get("title"))
     abstract, raw_abstract = cleaned(paper.get("summary"))
     if problem := missing_text(title, abstract, path, line):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import InputError
-from .base import RawRecord
+from .base import RawRecord, join_text, too_long
 
 __all__ = ["read_pagedump", "looks_like_pagedump"]
 
@@ -25,7 +25,7 @@ _DATE_LINE = re.compile(r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]
 
 def looks_like_pagedump(text: str) -> bool:
     """True when the text has the page chrome of a Daily Papers dump."""
-    head = {line.strip().casefold() for line in text.splitlines()[:20]}
+    head = {line.strip().casefold() for line in text[:20_000].splitlines()[:20]}
     return bool(head & PAGE_CHROME)
 
 
@@ -42,7 +42,7 @@ def read_pagedump(text: str, path: str) -> Iterator[RawRecord | InputError]:
     date = None
     title: tuple[str, int] | None = None
     for line_no, paragraph in _paragraphs(text):
-        if paragraph.casefold() in PAGE_CHROME:
+        if not paragraph or paragraph.casefold() in PAGE_CHROME:
             continue
         if _DATE_LINE.fullmatch(paragraph):
             date = paragraph
@@ -50,10 +50,16 @@ def read_pagedump(text: str, path: str) -> Iterator[RawRecord | InputError]:
         if title is None:
             title = (paragraph, line_no)
             continue
-        yield RawRecord(title=title[0], abstract=paragraph, path=path, line=title[1], date=date)
+        yield too_long(title[0], paragraph, path, title[1]) or RawRecord(
+            title=title[0], abstract=paragraph, path=path, line=title[1], date=date
+        )
         title = None
     if title is not None:
-        yield InputError(f"title {title[0][:60]!r} has no abstract after it", path=path, line=title[1])
+        yield InputError(
+            f"title {title[0][:60]!r} has no abstract after it (a page dump is a title line, a blank line, then the abstract)",
+            path=path,
+            line=title[1],
+        )
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -64,9 +70,9 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
         if line.strip():
             if not lines:
                 start = number
-            lines.append(line.strip())
+            lines.append(line)
         elif lines:
-            yield start, " ".join(lines)
+            yield start, join_text(" ".join(lines))
             lines = []
     if lines:
-        yield start, " ".join(lines)
+        yield start, join_text(" ".join(lines))
