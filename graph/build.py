@@ -10,6 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .cache import MentionCache, extractor_fingerprint
 from .errors import GraphMissingError, InputError
 from .export import void_description
 from .kb import load_kb
@@ -27,6 +28,8 @@ TURTLE_FILE = "graph.ttl"
 GRAPH_FILE = "graph.json"
 LOOKUP_FILE = "lookup.json"
 VOID_FILE = "void.ttl"
+SOURCES_FILE = "sources.json"
+CACHE_FILE = ".cache/mentions.sqlite"
 
 
 @dataclass
@@ -43,15 +46,45 @@ class BuildSummary:
     skipped: list[InputError] = field(default_factory=list)
 
 
-def build_from_sources(sources, *, strict: bool = False, jobs: int = 1) -> tuple[nx.MultiDiGraph, int, list[InputError]]:
-    """Read, extract and resolve: the NetworkX graph of the sources, the record count, skipped records."""
+def build_from_sources(
+    sources, *, strict: bool = False, jobs: int = 1, cache: Path | None = None, progress=None
+) -> tuple[nx.MultiDiGraph, int, list[InputError]]:
+    """Read, extract and resolve: the NetworkX graph of the sources, the record count, skipped records.
+
+    With `cache` (an SQLite file), papers whose text was extracted before by the same extractor
+    are not run through the pipeline again. `progress(done, total)` is called as papers are done.
+    """
     report = read_sources(sources, strict=strict)
     if not report.papers:
         raise InputError("no papers found in the sources", path=", ".join(map(str, sources)))
-    kb = load_kb()
-    nlp = make_pipeline()
-    resolved = resolve(extract(report.papers, nlp, n_process=jobs), kb)
+    store = MentionCache(cache, extractor_fingerprint()) if cache else None
+    known = store.get(report.papers) if store else {}
+    fresh: dict[str, tuple] = {}
+    todo = [p for p in report.papers if p.key not in known]
+    done = len(known)
+    for batch in _batches(extract(todo, make_pipeline(), n_process=jobs), 256):
+        fresh.update((paper.key, mentions) for paper, mentions in batch)
+        if store:
+            store.put(batch)
+        done += len(batch)
+        if progress:
+            progress(done, len(report.papers))
+    if store:
+        store.close()
+    mentions = {**known, **fresh}
+    resolved = resolve(((p, mentions[p.key]) for p in report.papers), load_kb())
     return build_graph(report.papers, resolved.entities, resolved.links, resolved.results), report.records, report.skipped
+
+
+def _batches(items, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def load_graph(folder: Path) -> nx.MultiDiGraph:
@@ -62,15 +95,30 @@ def load_graph(folder: Path) -> nx.MultiDiGraph:
     return nx.node_link_graph(json.loads(path.read_text("utf-8")), edges="edges", multigraph=True, directed=True)
 
 
-def build(sources, out: Path, *, strict: bool = False, jobs: int = 1, html: bool = True) -> BuildSummary:
-    """Build the graph of `sources` and write every output under `out`."""
+def build(
+    sources, out: Path, *, strict: bool = False, jobs: int = 1, html: bool = True, update: bool = False, progress=None
+) -> BuildSummary:
+    """Build the graph of `sources` and write every output under `out`.
+
+    The sources are remembered in `out/sources.json`; with `update`, the new sources are added to
+    them. Extracted mentions are cached in `out/.cache/`, so unchanged papers are not extracted again.
+    """
     started = time.perf_counter()
-    graph, records, skipped = build_from_sources(sources, strict=strict, jobs=jobs)
+    sources = [str(s) for s in sources]
+    manifest = Path(out) / SOURCES_FILE
+    if update:
+        if not manifest.exists():
+            raise GraphMissingError(f"{out}: no earlier build to update ({SOURCES_FILE} missing); build it without --update first")
+        sources = list(dict.fromkeys(json.loads(manifest.read_text("utf-8"))["sources"] + sources))
+    graph, records, skipped = build_from_sources(
+        sources, strict=strict, jobs=jobs, cache=Path(out) / CACHE_FILE, progress=progress
+    )
     triples = to_triples(graph)
     out.mkdir(parents=True, exist_ok=True)
     write_atomic(out / GRAPH_FILE, json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, sort_keys=True))
     write_atomic(out / LOOKUP_FILE, json.dumps(lookup_view(graph), ensure_ascii=False, sort_keys=True))
     distinct = set(triples)
+    write_atomic(out / SOURCES_FILE, json.dumps({"sources": sources}, indent=2) + "\n")
     write_atomic(out / TURTLE_FILE, triples.serialize())
     write_atomic(out / VOID_FILE, void_description(distinct, TURTLE_FILE).serialize(format="turtle"))
     write_store(out)
