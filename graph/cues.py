@@ -9,7 +9,6 @@ __all__ = [
     "type_from_form",
     "type_from_head_noun",
     "type_from_noun_before",
-    "is_proposal_sentence",
     "proposal_verb_end",
     "has_evaluation_cue",
     "evaluated_on_before",
@@ -104,25 +103,21 @@ _PROPOSAL = re.compile(
     r"devise[sd]?|establish(?:es|ed)?)\b",
     re.IGNORECASE,
 )
-_NAMING = re.compile(
-    r"\b(?:called|named|dubbed|termed|coined)\b|\b(?:which|that) we (?:call|name|dub|term)\b|\bwe refer to\b[^.;]{0,80}\bas\b",
+_AND_PROPOSE = re.compile(
+    r"\bwe\b[^.;]*?\b(?:and|then|also|further)\s+(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?)\b",
     re.IGNORECASE,
 )
 
 
 def proposal_verb_end(sentence: str) -> int | None:
-    """Offset in the sentence just after its proposal verb ("we propose", "called"), or None.
+    """Offset in the sentence just after its proposal verb ("we propose", "..., and introduce"), or None.
 
     >>> s = "To address this gap, we introduce PyBench, a benchmark."
     >>> s[proposal_verb_end(s):]
     ' PyBench, a benchmark.'
     """
-    match = _PROPOSAL.search(sentence) or _NAMING.search(sentence)
+    match = _PROPOSAL.search(sentence) or _AND_PROPOSE.search(sentence)
     return match.end() if match else None
-
-
-def is_proposal_sentence(sentence: str) -> bool:
-    return proposal_verb_end(sentence) is not None
 
 
 _EVALUATION = re.compile(

@@ -191,7 +191,11 @@ def _candidates(paper, text, parsed: _Sentence, kb, lower_words, generic_here, t
 
     # Names the sentence itself calls names: "a tokenizer named Tokompiler", "our Higgs model".
     for s, e, entity_type in _named_phrases(sentence, start):
-        add(s, e, entity_type, "named")
+        known = kb.lookup(text[s:e])
+        if known:
+            add(s, e, known[0].type, "named", kb_key=known[0].key)
+        else:
+            add(s, e, entity_type, "named")
 
     # Known names, longest first at each word.
     ws = words(text, start, end)
@@ -258,7 +262,7 @@ _KIND = (
     r"approach|technique|toolkit|tool|metric|suite|engine|pipeline|protocol|module|infrastructure)"
 )
 _NAMED = re.compile(
-    rf"\b(?:named|dubbed|termed(?: as)?|coined|we call|refer\w* (?:to )?[^.;]{{0,40}}? as(?: the)?"
+    rf"\b(?:named|dubbed|termed(?: as)?|coined|we call|refer\w* (?:to )?[^.;]{{0,90}}? as(?: the)?"
     rf"|(?:new|novel|our|propose\w*|introduce\w*|present\w*)\b[^.;]{{0,40}}? called)\s+(?P<a>{_NAME})"
     rf"|\b(?:our|the final|the resulting)(?: \w+)? {_KIND} (?P<b>{_NAME})"
     rf"|\bour (?P<c>{_NAME}) {_KIND}"

@@ -145,7 +145,15 @@ def _is_variant_of_own(entity: Entity, own_labels: set[str], entities: dict[str,
     family = entities.get(entity.variant_of) if entity.variant_of else None
     if family is not None and family.label in own_labels:
         return True
-    return any(entity.label.startswith(label + "-") and len(label) >= 3 for label in own_labels)
+    return any(
+        entity.label.startswith(label + "-") and len(label) >= 3 and _SIZE_OR_TUNING.fullmatch(entity.label[len(label) + 1 :])
+        for label in own_labels
+    )
+
+
+_TUNING_PART = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+B|Instruct|Chat|Base|Turbo|Plus|Pro|Mini|Max|Lite|it|v?\d+(?:\.\d+)*|[A-Z]{2,5})"
+_SIZE_OR_TUNING = re.compile(rf"{_TUNING_PART}(?:-{_TUNING_PART})*")
+"""What follows a family name in its own sized or tuned variants: -7B, -72B-Instruct, -HH-RLHF-SFT."""
 
 
 def _identity(m: Mention, long_forms: dict[str, str]) -> str:

@@ -12,6 +12,12 @@ from .records import Mention
 __all__ = ["assign_roles"]
 
 _OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,3}(?:,\s*)?$", re.IGNORECASE)
+_OUR_KIND = re.compile(
+    r"\bour\s+(?:(?:final|new|proposed|resulting|trained|fine-tuned)\s+)*"
+    r"(?:model|method|framework|system|library|benchmark|dataset|algorithm|architecture)\s*,?\s*$",
+    re.IGNORECASE,
+)
+"""A known name the paper calls its own: "our final model S4D"."""
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNORECASE)
 _PROPOSAL_REACH = 150
 
@@ -39,7 +45,9 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
                 continue
             if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
                 role = "proposes"
-            elif own and (_OUR.search(before[-60:]) or (propose_at is not None and _CALLED.search(before[-12:]))):
+            elif (own and _OUR.search(before[-60:])) or _OUR_KIND.search(before[-60:]) or (
+                own and propose_at is not None and _CALLED.search(before[-12:])
+            ):
                 role = "proposes"
             elif propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (
                 (own and (not claimed or m.rule == "acronym")) or (right_after_verb and not claimed)

@@ -138,8 +138,11 @@ def iso_date(value: Any) -> str | None:
         return None
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 """Control characters that are not white space: no text needs them, and ESC can drive a terminal."""
+
+_SPACES = re.compile(r"\s+")
+_CHUNK = 1 << 20
 
 
 def join_text(value: Any) -> str:
@@ -150,7 +153,17 @@ def join_text(value: Any) -> str:
     """
     if not isinstance(value, str):
         return ""
-    return " ".join(_CONTROL.sub("", value).split())
+    value = _CONTROL.sub("", value)
+    if len(value) <= _CHUNK:
+        return " ".join(value.split())
+    parts, start = [], 0
+    while start < len(value):  # a megabyte at a time, cut at white space: never a list of millions of words
+        space = _SPACES.search(value, min(start + _CHUNK, len(value)))
+        end = space.start() if space else len(value)
+        if part := " ".join(value[start:end].split()):
+            parts.append(part)
+        start = space.end() if space else end
+    return " ".join(parts)
 
 
 def name_list(value: Any) -> tuple[str, ...]:
