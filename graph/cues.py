@@ -136,10 +136,11 @@ def has_evaluation_cue(sentence: str) -> bool:
     return bool(_EVALUATION.search(sentence))
 
 
-_ITEM = r"[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9][^\s,;()]*){0,2}"
+_ITEM = r"(?:[A-Z0-9][^\s,;()]*|[a-z]+\d[^\s,;()]*)(?:\s+[A-Z0-9][^\s,;()]*){0,2}"
+_SEPARATOR = r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+|\s*\(\s*|,?\s*as well as\s+(?:[a-z]+\s+){0,3}(?:such as|like|including)?\s*)"
 _EVAL_PREP = re.compile(
     r"\b(?:on|across|over|evaluations? of|experiments with)\s+(?:[a-z][\w\-]*\s+){0,5}(?:e\.g\.,?\s+)?"
-    rf"(?:{_ITEM}\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+|\s*\(\s*))*$"
+    rf"(?:{_ITEM}{_SEPARATOR})*$"
 )
 
 
@@ -154,6 +155,8 @@ def evaluated_on_before(before: str) -> bool:
     >>> evaluated_on_before("built on top of the strong"), evaluated_on_before("Based on this insight, we propose ")
     (False, False)
     >>> evaluated_on_before("Evaluating general language modeling (Wikitext-103, ")
+    True
+    >>> evaluated_on_before("on benchmark datasets like Long Range Arena (LRA), WikiText, sstv2, as well as video datasets such as ")
     True
     """
     tail = before[-160:]
