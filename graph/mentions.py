@@ -264,7 +264,7 @@ _KIND = (
 _NAMED = re.compile(
     rf"\b(?:named|dubbed|termed(?: as)?|coined|we call|refer\w* (?:to )?[^.;]{{0,90}}? as(?: the)?"
     rf"|(?:new|novel|our|propose\w*|introduce\w*|present\w*)\b[^.;]{{0,40}}? called)\s+(?P<a>{_NAME})"
-    rf"|\b(?:our|the final|the resulting)(?: \w+)? {_KIND} (?P<b>{_NAME})"
+    rf"|\b(?i:our|the final|the resulting)(?: \w+)? {_KIND} (?P<b>{_NAME})"
     rf"|\bour (?P<c>{_NAME}) {_KIND}"
     rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
 )
@@ -382,7 +382,10 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
     return None
 
 
-_VARIANT_WORD = re.compile(r"(?:Pro|Plus|Lite|Mini|Max|Turbo|Ultra|Nano|Verified|Hard|Lite|v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK])")
+_VARIANT_WORD = re.compile(
+    r"(?:Pro|Plus|Lite|Mini|Max|Turbo|Ultra|Nano|Verified|Hard|v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK]|"
+    r"[A-Z][a-z]-[A-Z][a-z])"  # language pairs: "WMT 2014 De-En"
+)
 
 
 def _variant_words(ws: list[Word], index: int, text: str) -> int:
