@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import time
+from contextlib import contextmanager
+import re
 import sys
+import traceback
 from collections import defaultdict
 from pathlib import Path
 
@@ -15,7 +20,12 @@ DEFAULT_OUT = Path("exports")
 
 
 class PaperkgGroup(click.Group):
-    """Turns library errors into one clear line on stderr and the error's exit code."""
+    """Turns errors into one clear message on stderr and an exit code, never a bare traceback.
+
+    Exit codes: 0 done, 1 a lookup found nothing or a validation failed, 2 bad usage or bad
+    input (also a file that cannot be read or written), 70 an internal error (a bug: the
+    traceback is printed under a line that says so), 130 interrupted with Ctrl-C.
+    """
 
     def invoke(self, ctx):
         try:
@@ -28,6 +38,30 @@ class PaperkgGroup(click.Group):
         except PaperkgError as err:
             click.echo(f"Error: {err}", err=True)
             ctx.exit(err.exit_code)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("\nInterrupted; files of an earlier build are left as they were.", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except OSError as err:
+            if err.errno == errno.EPIPE:
+                raise  # the reader of our output went away (paperkg ... | head): click exits quietly
+            where = f"{err.filename}: " if err.filename else ""
+            click.echo(f"Error: {where}{err.strerror or err}", err=True)
+            ctx.exit(EXIT_USAGE)
+        except Exception as err:
+            command = " ".join(filter(None, ["paperkg", ctx.invoked_subcommand]))
+            click.echo(f"Error: internal error in `{command}`: {type(err).__name__}: {err}", err=True)
+            click.echo("This is a bug in paperkg, not a problem with your input. Please report it with the traceback:", err=True)
+            click.echo("".join(traceback.format_exception(err)).rstrip(), err=True)
+            ctx.exit(EXIT_BUG)
+
+
+EXIT_USAGE = 2
+EXIT_BUG = 70
+"""sysexits' EX_SOFTWARE: an internal error."""
+EXIT_INTERRUPTED = 130
+"""What shells report for a process stopped by SIGINT (128 + 2)."""
 
 
 def graph_option(function):
@@ -49,11 +83,13 @@ def main():
 @click.option("--strict", is_flag=True, help="Fail on the first bad record instead of skipping it.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes for extraction.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML views.")
-def build(sources, out, strict, jobs, no_html):
+@click.option("--update", is_flag=True, help="Add SOURCES to the graph already in --out instead of replacing it.")
+def build(sources, out, strict, jobs, no_html, update):
     """Build the graph of SOURCES (files, folders, or - for standard input) and write it to --out."""
     from graph.build import build as run_build
 
-    summary = run_build(sources, out, strict=strict, jobs=jobs, html=not no_html)
+    with _progress_bar() as progress:
+        summary = run_build(sources, out, strict=strict, jobs=jobs, html=not no_html, update=update, progress=progress)
     click.echo(f"Built {summary.out}/ in {summary.seconds:.1f} s: {summary.papers} papers from {summary.records} records, {summary.triples} triples")
     click.echo("Entities: " + _counts(summary.entities))
     click.echo("Links:    " + _counts(summary.links))
@@ -63,6 +99,30 @@ def build(sources, out, strict, jobs, no_html):
             click.echo(f"  {problem}", err=True)
         if len(summary.skipped) > 20:
             click.echo(f"  ... and {len(summary.skipped) - 20} more", err=True)
+
+
+@contextmanager
+def _progress_bar():
+    """A progress callback: a bar with papers/s and ETA on a terminal, nothing in pipes and CI."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    started = time.monotonic()
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="Extracting", file=sys.stderr, show_pos=True, show_eta=True)
+            bar.__enter__()
+        bar.label = f"Extracting ({done / max(time.monotonic() - started, 1e-9):.0f} papers/s)"
+        bar.update(done - bar.pos)
+
+    try:
+        yield progress
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def _counts(counter) -> str:
@@ -122,6 +182,8 @@ def _parse_params(ctx, param, values):
         name, sep, text = value.partition("=")
         if not sep or not name:
             raise click.BadParameter(f"{value!r} is not NAME=VALUE", ctx=ctx, param=param)
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise click.BadParameter(f"{name!r} is not a SPARQL variable name (letters, digits and _)", ctx=ctx, param=param)
         params[name] = text
     return params
 
