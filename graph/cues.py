@@ -81,7 +81,10 @@ def type_from_head_noun(after: str) -> str | None:
     return HEAD_NOUN_TYPES.get(match.group(1).lower()) if match else None
 
 
-_NOUN_BEFORE = re.compile(r"\b([A-Za-z]+)\s*(?:,|:|\(|\s(?:called|named|dubbed|termed))?\s*$")
+_NOUN_BEFORE = re.compile(
+    r"\b([A-Za-z]+)\s*(?:,|:|\(|\s(?:called|named|dubbed|termed|like|such as|including))?\s*$"
+)
+_EXAMPLES_OF = re.compile(r"\s(?:like|such as|including)\s*$")
 
 
 def type_from_noun_before(before: str) -> str | None:
@@ -89,11 +92,16 @@ def type_from_noun_before(before: str) -> str | None:
 
     >>> type_from_noun_before("we introduce a novel real-world benchmark, "), type_from_noun_before("We use ")
     ('Benchmark', None)
+    >>> type_from_noun_before("trained on larger models like ")
+    'Model'
     """
     match = _NOUN_BEFORE.search(before[-40:])
-    if not match or match.group(1).lower() in ("model", "models", "llm", "llms", "family"):
+    if not match:
+        return None
+    word = match.group(1).lower()
+    if word in ("model", "models", "llm", "llms", "family") and not _EXAMPLES_OF.search(before):
         return None  # "the model X" rarely says X is a model rather than a method applied to it
-    return HEAD_NOUN_TYPES.get(match.group(1).lower())
+    return HEAD_NOUN_TYPES.get(word)
 
 
 _PROPOSAL = re.compile(
@@ -139,7 +147,7 @@ def has_evaluation_cue(sentence: str) -> bool:
 _ITEM = r"(?:[A-Z0-9][^\s,;()]*|[a-z]+\d[^\s,;()]*)(?:\s+[A-Z0-9][^\s,;()]*){0,2}"
 _SEPARATOR = r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+|\s*\(\s*|,?\s*as well as\s+(?:[a-z]+\s+){0,3}(?:such as|like|including)?\s*)"
 _EVAL_PREP = re.compile(
-    r"\b(?:on|across|over|evaluations? of|experiments with)\s+(?:[a-z][\w\-]*\s+){0,5}(?:e\.g\.,?\s+)?"
+    r"\b(?:on|across|evaluations? of|experiments with)\s+(?:[a-z][\w\-]*\s+){0,5}(?:e\.g\.,?\s+)?"
     rf"(?:{_ITEM}{_SEPARATOR})*$"
 )
 

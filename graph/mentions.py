@@ -341,7 +341,7 @@ _PHRASE_START = re.compile(
     r"(?:\w+ing|Beyond|Towards?|On|In|From|When|Why|How|What|Where|Is|Are|Do|Does|Can|Not|Less|More|All|Every|"
     r"Learning|Scaling|Rethinking|Revisiting|Understanding|Improving|Unlocking|Exploring|Evaluating)\b"
 )
-_FUNCTION_WORD = re.compile(r"\b(?:the|and|of|for|with|to|a|an|is|are|vs\.?|via|by)\b")
+_FUNCTION_WORD = re.compile(r"\b(?:the|and|of|for|with|to|a|an|is|are|as|at|from|into|in|on|vs\.?|via|by)\b")
 _REPORT_TITLE = re.compile(r"^(\S+(?: \S+)?) (?:Technical Report|Tech Report|Model Card|System Card)\b", re.IGNORECASE)
 
 
