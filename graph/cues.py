@@ -108,7 +108,7 @@ _PROPOSAL = re.compile(
     r"\b(?:we|this (?:paper|work|study|report)|our (?:work|paper)|here we|in this (?:paper|work)[, ]+we)\b"
     r"[^.;]{0,120}?\b(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|release[sd]?|design(?:s|ed)?|"
     r"construct(?:s|ed)?|build(?:s)?|buil[dt]|create[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|unveil(?:s|ed)?|"
-    r"devise[sd]?|establish(?:es|ed)?)\b",
+    r"devise[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b",
     re.IGNORECASE,
 )
 _AND_PROPOSE = re.compile(

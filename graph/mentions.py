@@ -180,7 +180,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, lower_words, generic_here, t
         if known:
             entry = known[0]
             add(s, e, entry.type, "kb-acronym", kb_key=entry.key, long_form=pair.long)
-        elif not kb.is_generic(pair.short) and (
+        elif not kb.is_generic(pair.short) and not _PLURAL_ACRONYM.fullmatch(pair.short) and (
             _is_named_long_form(pair.long, pair.short, kb, at_sentence_start=parsed.opens_long_form(pair))
             or (propose_at is not None and s >= propose_at and len(pair.short) >= 3)
         ):
@@ -265,6 +265,7 @@ _NAMED = re.compile(
     rf"\b(?:named|dubbed|termed(?: as)?|coined|we call|refer\w* (?:to )?[^.;]{{0,90}}? as(?: the)?"
     rf"|(?:new|novel|our|propose\w*|introduce\w*|present\w*)\b[^.;]{{0,40}}? called)\s+(?P<a>{_NAME})"
     rf"|\b(?i:our|the final|the resulting)(?: \w+)? {_KIND} (?P<b>{_NAME})"
+    rf"|\bnew\s+(?:[\w\-]+\s+){{0,2}}{_KIND}s?\s*[,:]?\s+(?P<e>{_NAME})"
     rf"|\bour (?P<c>{_NAME}) {_KIND}"
     rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
 )
@@ -283,7 +284,7 @@ def _named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     """
     found = []
     for match in _NAMED.finditer(sentence):
-        group = next(g for g in "abcd" if match.group(g))
+        group = next(g for g in "abcde" if match.group(g))
         name = match.group(group)
         if _NOT_A_NAME.fullmatch(name.split()[0]):
             continue

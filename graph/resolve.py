@@ -141,10 +141,8 @@ _OWN_RESULT = re.compile(r"\b(?:we|our|ours|it|this)\b", re.IGNORECASE)
 
 
 def _is_variant_of_own(entity: Entity, own_labels: set[str], entities: dict[str, Entity]) -> bool:
-    """A sized or tuned variant of the paper's own model is the paper's too (PersonaMath-7B)."""
-    family = entities.get(entity.variant_of) if entity.variant_of else None
-    if family is not None and family.label in own_labels:
-        return True
+    """A sized or tuned variant of the paper's own model is the paper's too (PersonaMath-7B, Qwen2.5-72B-Instruct);
+    a separately named sibling (Qwen2.5-Coder) is not."""
     return any(
         entity.label.startswith(label + "-") and len(label) >= 3 and _SIZE_OR_TUNING.fullmatch(entity.label[len(label) + 1 :])
         for label in own_labels

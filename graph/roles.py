@@ -11,7 +11,7 @@ from .records import Mention
 
 __all__ = ["assign_roles"]
 
-_OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,3}(?:,\s*)?$", re.IGNORECASE)
+_OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+(?:\s+|,\s*)){0,3}$", re.IGNORECASE)
 _OUR_KIND = re.compile(
     r"\bour\s+(?:(?:final|new|proposed|resulting|trained|fine-tuned)\s+)*"
     r"(?:model|method|framework|system|library|benchmark|dataset|algorithm|architecture)\s*,?\s*$",
@@ -38,6 +38,8 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
         lead = None
         for m in group:
             before = text[m.sent_start : m.start]
+            if m.long_form and before.endswith(f"{m.long_form} ("):
+                before = before[: -len(m.long_form) - 2]  # read the words before "Long Form (ACRONYM)"
             own = m.kb_key is None or m.rule == "title"
             right_after_verb = propose_at is not None and _RIGHT_AFTER_VERB.fullmatch(text[propose_at : m.start])
             if m.type == "Task":
@@ -53,8 +55,8 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
                 (own and (not claimed or m.rule == "acronym")) or (right_after_verb and not claimed)
             ):
                 role = "proposes"
-            elif lead == "proposes" and claimed:
-                role = "proposes"
+            elif lead == "proposes":
+                role = "proposes"  # "two new benchmarks, MBPP and MathQA-Python"
             elif lead == "evaluatesOn" and m.type in ("Benchmark", "Dataset"):
                 role = "evaluatesOn"
             else:
