@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -14,14 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
+from conftest import free_port
 
 OXIGRAPH = shutil.which("oxigraph")
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
