@@ -17,6 +17,7 @@ __all__ = [
 HEAD_NOUN_TYPES = {
     "benchmark": "Benchmark", "benchmarks": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark",
     "testbed": "Benchmark", "test": "Benchmark", "challenge": "Benchmark",
+    "environment": "Benchmark", "environments": "Benchmark", "games": "Benchmark",
     "dataset": "Dataset", "datasets": "Dataset", "corpus": "Dataset", "corpora": "Dataset", "collection": "Dataset",
     "model": "Model", "models": "Model", "llm": "Model", "llms": "Model", "family": "Model", "checkpoints": "Model",
     "metric": "Metric", "score": "Metric", "measure": "Metric",

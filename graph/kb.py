@@ -47,13 +47,13 @@ class KnowledgeBase:
     >>> kb = KnowledgeBase([KBEntry("math", "MATH", "Benchmark", case_sensitive=True)], generic=["LLM"])
     >>> [e.name for e in kb.lookup("MATH")], kb.lookup("math"), kb.is_generic("LLMs")
     (['MATH'], [], True)
-    >>> KnowledgeBase([KBEntry("multipl-e", "MultiPL-E", "Benchmark")]).lookup("multiple")
-    []
+    >>> [KnowledgeBase([KBEntry("multipl-e", "MultiPL-E", "Benchmark")]).lookup(w) for w in ("multiple", "Multiple")]
+    [[], []]
     """
 
     def __init__(self, entries, generic=(), topics=()):
         self.entries: dict[str, KBEntry] = {}
-        self._index: dict[str, list[tuple[KBEntry, str | None, bool]]] = {}
+        self._index: dict[str, list[tuple[KBEntry, str | None, str]]] = {}
         self._word_counts: dict[str, tuple[int, ...]] = {}
         for entry in entries:
             if entry.key in self.entries:
@@ -65,8 +65,8 @@ class KnowledgeBase:
                     continue
                 spelling = case_key(name) if entry.exact_only(name) else None
                 bucket = self._index.setdefault(key, [])
-                if (entry, spelling, name.islower()) not in bucket:
-                    bucket.append((entry, spelling, name.islower()))
+                if (entry, spelling, name) not in bucket:
+                    bucket.append((entry, spelling, name))
                 _count_words(self._word_counts, name)
         self.generic = {name_key(term) for term in generic}
         self.generic |= {key + "s" for key in self.generic}
@@ -79,15 +79,21 @@ class KnowledgeBase:
     def lookup(self, surface: str) -> list[KBEntry]:
         """Entries a surface form may name.
 
-        Case-sensitive spellings need their exact case, and plain lower-case words only match
-        a known spelling in lower case ("multiple" is not MultiPL-E; "gpt-4" is GPT-4 and
-        "chain-of-thought" is Chain-of-Thought, but "contrastive decoding" names nothing).
+        Case-sensitive spellings need their exact case; plain lower-case words only match a
+        known spelling in lower case ("gpt-4" is GPT-4 and "chain-of-thought" is
+        Chain-of-Thought, but "contrastive decoding" names nothing); and a plain word matches
+        only a spelling of the same letters ("Multiple" at a sentence start is not MultiPL-E).
         """
         exact = case_key(surface)
         lower = surface.islower() and not re.search(r"[\d@\-]", surface)
+        plain = surface.isalpha()
         found: list[KBEntry] = []
-        for entry, spelling, spelled_lower in self._index.get(name_key(surface), ()):
-            if (spelling is None or spelling == exact) and (spelled_lower or not lower) and entry not in found:
+        for entry, spelling, name in self._index.get(name_key(surface), ()):
+            if spelling is not None and spelling != exact:
+                continue
+            if (lower and not name.islower()) or (plain and name.casefold() != surface.casefold()):
+                continue
+            if entry not in found:
                 found.append(entry)
         return found
 

@@ -121,7 +121,7 @@ def _sentence_mentions(paper, text, sentence: _Sentence, kb, lower_words, generi
     taken: set[int] = set()
     found = _title_name(paper, text, sentence.start, sentence.end, kb, taken) if sentence.in_title else []
     found += _candidates(paper, text, sentence, kb, lower_words, generic_here, taken)
-    groups = _list_groups(sorted(found, key=lambda m: m.start), text)
+    groups = _drop_unsupported(_list_groups(sorted(found, key=lambda m: m.start), text))
     return assign_roles(_type_from_context(groups, text), text, sentence.propose_at, sentence.in_title)
 
 
@@ -137,6 +137,18 @@ def _list_groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
         else:
             groups.append([m])
     return groups
+
+
+def _drop_unsupported(groups: list[list[Mention]]) -> list[list[Mention]]:
+    """Ambiguous known names stay only in a list with another name of their type ("Breakfast, COIN, LVU")."""
+    kept = []
+    for group in groups:
+        supported = {m.type for m in group if m.rule != "kb-ambiguous"}
+        group = [m for m in group if m.rule != "kb-ambiguous" or m.type in supported or len(
+            [x for x in group if x.type == m.type]) > 1]
+        if group:
+            kept.append(group)
+    return kept
 
 
 def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Mention]]:
@@ -209,7 +221,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, lower_words, generic_here, t
             if extra:
                 add(s, e, entry.type, "kb-variant", variant_of=entry.key)
             else:
-                add(s, e, entry.type, "kb", kb_key=entry.key)
+                rule = "kb" if _supported(entry, text, start, s, e) else "kb-ambiguous"
+                add(s, e, entry.type, rule, kb_key=entry.key)
             index += count + extra
             continue
         index += 1
@@ -413,6 +426,20 @@ def _joins_left(left: Word, start: int, text: str, kb: KnowledgeBase, taken: set
         return False
     at_sentence_start = not text[:s].rstrip() or text[:s].rstrip()[-1] in ".!?:\n"
     return word[:1].isupper() and word[1:].islower() and word.isalpha() and not at_sentence_start and not kb.lookup(word)
+
+
+_NEEDS_SUPPORT = frozenset({"Hardware", "Organization", "Dataset", "Benchmark"})
+
+
+def _supported(entry: KBEntry, text: str, sent_start: int, s: int, e: int) -> bool:
+    """An ambiguous known name ("Frontier", "Breakfast", "Summit") needs a word of its kind next to
+    it ("the Frontier supercomputer", "datasets such as Breakfast") or, see `_drop_unsupported`, a
+    list of its kind around it; other known names need nothing."""
+    surface = text[s:e]
+    if not entry.ambiguous or entry.type not in _NEEDS_SUPPORT or not (surface.istitle() and surface.isalpha()):
+        return True  # all capitals (APPS), several words (The Pile) or digits are distinctive enough
+    cues = (type_from_head_noun(text[e : e + 60]), type_from_noun_before(text[sent_start:s]))
+    return entry.type in cues or any(t in entry.also_types for t in cues if t)
 
 
 _VARIANT_TYPES = frozenset({"Model", "Benchmark", "Dataset", "Method"})
