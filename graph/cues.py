@@ -9,6 +9,7 @@ __all__ = [
     "type_from_form",
     "type_from_head_noun",
     "type_from_noun_before",
+    "kind_in_evaluation_phrase",
     "proposal_verb_end",
     "has_evaluation_cue",
     "evaluated_on_before",
@@ -17,7 +18,7 @@ __all__ = [
 HEAD_NOUN_TYPES = {
     "benchmark": "Benchmark", "benchmarks": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark",
     "testbed": "Benchmark", "test": "Benchmark", "challenge": "Benchmark",
-    "environment": "Benchmark", "environments": "Benchmark", "games": "Benchmark",
+    "environment": "Benchmark", "environments": "Benchmark", "games": "Benchmark", "suites": "Benchmark",
     "dataset": "Dataset", "datasets": "Dataset", "corpus": "Dataset", "corpora": "Dataset", "collection": "Dataset",
     "model": "Model", "models": "Model", "llm": "Model", "llms": "Model", "family": "Model", "checkpoints": "Model",
     "metric": "Metric", "score": "Metric", "measure": "Metric",
@@ -146,14 +147,31 @@ def has_evaluation_cue(sentence: str) -> bool:
 
 
 _ITEM = r"(?:[A-Z0-9][^\s,;()]*|[a-z]+\d[^\s,;()]*)(?:\s+[A-Z0-9][^\s,;()]*){0,2}"
-_SEPARATOR = r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+|\s*\(\s*|,?\s*as well as\s+(?:[a-z]+\s+){0,3}(?:such as|like|including)?\s*)"
+_SEPARATOR = (
+    r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+or\s+|\s*\(\s*|"
+    r",?\s*as well as\s+(?:[a-z]+\s+){0,3}(?:such as|like|including)?\s*|"
+    r"\)\s*,?\s*and\s+(?:[\w\-]+\s+){0,4}\(\s*)"  # "(A, B) and three image datasets (C, D)"
+)
 _EVAL_PREP = re.compile(
-    r"\b(?:on|across|evaluations? of|experiments with)\s+(?:[a-z][\w\-]*\s+){0,5}(?:e\.g\.,?\s+)?"
+    r"\b(?i:on|across|evaluations? of|experiments with)\s+(?:[a-z][\w\-]*\s+){0,5}(?:e\.g\.,?\s+)?"
     rf"(?:{_ITEM}{_SEPARATOR})*$"
 )
 
 
 _EVAL_PAREN = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*)\b[^.;()]{0,60}\(\s*(?:[\w\-+.@]+\s*,\s*)*$", re.IGNORECASE)
+
+
+_KIND_IN_PHRASE = re.compile(r"\b(benchmarks?|datasets?|corpus|corpora|environments?|suites?)\b(?:(?!\b(?:on|in)\b)[^.;])*$")
+
+
+def kind_in_evaluation_phrase(before: str) -> str | None:
+    """The kind an evaluation phrase gives its names: "on two datasets of X" -> Dataset.
+
+    >>> kind_in_evaluation_phrase("results on two datasets of "), kind_in_evaluation_phrase("results on ")
+    ('Dataset', None)
+    """
+    match = _KIND_IN_PHRASE.search(before[-80:])
+    return HEAD_NOUN_TYPES.get(match.group(1).lower()) if match else None
 
 
 def evaluated_on_before(before: str) -> bool:

@@ -11,6 +11,7 @@ from .acronyms import AcronymPair, find_acronym_pairs
 from .cues import (
     evaluated_on_before,
     has_evaluation_cue,
+    kind_in_evaluation_phrase,
     proposal_verb_end,
     type_from_form,
     type_from_head_noun,
@@ -167,7 +168,7 @@ def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Ment
             if known:
                 entity_type = known.most_common(1)[0][0]
             elif evaluated_on_before(before) and has_evaluation_cue(m.sentence):
-                entity_type = "Benchmark"
+                entity_type = kind_in_evaluation_phrase(before) or "Benchmark"
             else:
                 typed.append(replace(m, type="Method", typed=False))
                 continue
