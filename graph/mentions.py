@@ -140,6 +140,36 @@ def _list_groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
     return groups
 
 
+_TITLE_CASE_PHRASE = re.compile(r"(?<![\w\-])(?:[A-Z][a-z][\w\-]*\s+){1,4}[A-Z][a-z][\w\-]*(?![\w\-])")
+
+
+def _title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Runs of 2-5 capitalised words right after a proposal verb (text[start:]), and the runs listed
+    with them ("Throttling Gates and Reasoning Gates"), that are neither known names nor topics."""
+    found: list[tuple[int, int]] = []
+    for match in _TITLE_CASE_PHRASE.finditer(text, start, end):
+        phrase = match.group(0)
+        previous = found[-1][1] if found else start
+        glue = text[previous : match.start()]
+        if not (_RIGHT_AFTER_VERB_TEXT.fullmatch(glue) if not found else _LIST_GLUE.match(glue)):
+            break
+        words_ = phrase.split()
+        if kb.lookup(phrase) or kb.topic_of(phrase) or any(kb.is_generic(w) for w in words_):
+            break
+        if words_[-1].lower() in _PLURAL_KINDS:
+            break  # "Training Algorithms" describes, it does not name
+        found.append(match.span())
+    return found
+
+
+_RIGHT_AFTER_VERB_TEXT = re.compile(
+    r"\s*(?:(?:a|an|the)\s+)?(?:(?:new|novel|simple|lightweight|unified|general)\s+)*(?:[a-z\-]+\s+){0,3}?"
+    r"(?:(?:method|framework|approach|technique|module|mechanism|strategy|model|architecture|system|benchmark|dataset|"
+    r"pipeline|paradigm|algorithm|metric)\s*(?:,|called|named|termed)?\s*)?"
+)
+_PLURAL_KINDS = frozenset("algorithms models methods approaches techniques systems networks frameworks".split())
+
+
 def _drop_unsupported(groups: list[list[Mention]]) -> list[list[Mention]]:
     """Ambiguous known names stay only in a list with another name of their type ("Breakfast, COIN, LVU")."""
     kept = []
@@ -209,6 +239,11 @@ def _candidates(paper, text, parsed: _Sentence, kb, lower_words, generic_here, t
             add(s, e, known[0].type, "named", kb_key=known[0].key)
         else:
             add(s, e, entity_type, "named")
+
+    # Title-case phrases a proposal sentence introduces: "we propose Web Agent Throttling, ...".
+    if propose_at is not None:
+        for s, e in _title_case_phrases(text, propose_at, min(end, propose_at + 150), kb):
+            add(s, e, _head_type(text[s:e]) or "", "phrase")
 
     # Known names, longest first at each word.
     ws = words(text, start, end)
