@@ -153,7 +153,8 @@ _SEPARATOR = (
     r"\)\s*,?\s*and\s+(?:[\w\-]+\s+){0,4}\(\s*)"  # "(A, B) and three image datasets (C, D)"
 )
 _EVAL_PREP = re.compile(
-    r"\b(?i:on|across|evaluations? of|experiments with)\s+(?:[a-z][\w\-]*\s+){0,5}(?:e\.g\.,?\s+)?"
+    r"\b(?i:on|across|evaluations? of|experiments with)\s+(?:[a-z][\w\-]*\s+){0,5}"
+    r"(?:[a-z][\w\-]*,\s+(?:including|such as|like|e\.g\.,?)\s+(?:[a-z][\w\-]*\s+){0,4})?(?:e\.g\.,?\s+)?\(?\s*"
     rf"(?:{_ITEM}{_SEPARATOR})*$"
 )
 
@@ -184,6 +185,8 @@ def evaluated_on_before(before: str) -> bool:
     >>> evaluated_on_before("Evaluating general language modeling (Wikitext-103, ")
     True
     >>> evaluated_on_before("on benchmark datasets like Long Range Arena (LRA), WikiText, sstv2, as well as video datasets such as ")
+    True
+    >>> evaluated_on_before("across six benchmarks, including three medical datasets (TN3K, ISIC) and three image datasets (")
     True
     """
     tail = before[-160:]
