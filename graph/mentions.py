@@ -337,8 +337,10 @@ def _named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
         name = match.group(group)
         if _NOT_A_NAME.fullmatch(name.split()[0]):
             continue
-        if group == "d" and not (any(looks_like_name(w) for w in name.split()) or len(name.split()) > 1):
-            continue  # "Besides, a ..." is an adverb, "PC Tracker, a ..." a name
+        if group == "d" and (
+            not (any(looks_like_name(w) for w in name.split()) or len(name.split()) > 1) or name.split()[0].endswith("ing")
+        ):
+            continue  # "Besides, a ..." and "Using Yoga, a ..." open a sentence; "PC Tracker, a ..." is a name
         if group == "c":
             kind = re.search(_KIND, match.group(0)[match.end(group) - match.start() :])
         else:
@@ -373,6 +375,7 @@ def _title_name(paper, text, start, end, kb, taken) -> list[Mention]:
         return []
     if len(head.split()) > 1 and not any(looks_like_name(w) for w in head.split()) and (
         not _all_capitalised(head) or _PHRASE_START.match(head) or _FUNCTION_WORD.search(head)
+        or (head.lower() in text[end:] and head not in text[end:])  # the abstract writes it as a phrase
     ):
         return []
     return _title_part(paper, text, start, title, head, kb, taken)
@@ -523,9 +526,16 @@ def _is_plain_suffix(part: str) -> bool:
 
 
 def _generic_compound(word: str, kb: KnowledgeBase) -> bool:
-    """"Video-LLMs", "Text-to-SQL": plain words joined to a generic term name no one thing."""
+    """"Video-LLMs", "Text-to-SQL", "CNN-Transformer": plain words, generic terms and known names
+    joined together describe a kind of thing rather than name one."""
     parts = word.split("-")
-    if len(parts) < 2 or not kb.is_generic(parts[-1]):
+    if len(parts) < 2:
+        return False
+    generic = [p for p in parts if len(p) > 1 and kb.is_generic(p)]
+    architectures = [p for p in parts if any(e.type == "Method" for e in kb.lookup(p))]
+    if generic and len(generic) + len(architectures) == len(parts):
+        return True
+    if not kb.is_generic(parts[-1]):
         return False
     return all(kb.is_generic(p) or (p.isalpha() and (p.islower() or p.istitle())) for p in parts[:-1])
 
