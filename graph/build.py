@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 
 from .cache import MentionCache, extractor_fingerprint
 from .errors import GraphMissingError, InputError
@@ -17,7 +18,7 @@ from .kb import load_kb
 from .kg import build_graph, lookup_view
 from .outputs import write_atomic
 from .pipeline import extract, make_pipeline
-from .rdf import to_triples
+from .rdf import PREFIXES, iter_quads
 from .readers import read_sources
 from .resolve import resolve
 from .store import write_store
@@ -113,14 +114,14 @@ def build(
     graph, records, skipped = build_from_sources(
         sources, strict=strict, jobs=jobs, cache=Path(out) / CACHE_FILE, progress=progress
     )
-    triples = to_triples(graph)
+    rdf = ox.Store()  # in memory: the triples stream in node by node, Oxigraph keeps them compact
+    rdf.bulk_extend(iter_quads(graph))
     out.mkdir(parents=True, exist_ok=True)
     write_atomic(out / GRAPH_FILE, json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, sort_keys=True))
     write_atomic(out / LOOKUP_FILE, json.dumps(lookup_view(graph), ensure_ascii=False, sort_keys=True))
-    distinct = set(triples)
     write_atomic(out / SOURCES_FILE, json.dumps({"sources": sources}, indent=2) + "\n")
-    write_atomic(out / TURTLE_FILE, triples.serialize())
-    write_atomic(out / VOID_FILE, void_description(distinct, TURTLE_FILE).serialize(format="turtle"))
+    write_atomic(out / TURTLE_FILE, rdf.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES))
+    write_atomic(out / VOID_FILE, void_description(rdf, TURTLE_FILE).serialize(format="turtle"))
     write_store(out)
     if html:
         from .html import write_site
@@ -132,7 +133,7 @@ def build(
         records=records,
         entities=Counter(d["type"] for _, d in graph.nodes(data=True) if d["kind"] == "entity"),
         links=Counter(d["role"] for _, _, d in graph.edges(data=True) if "role" in d),
-        triples=len(distinct),
+        triples=len(rdf),
         seconds=time.perf_counter() - started,
         out=out,
         skipped=skipped,

@@ -83,27 +83,29 @@ def export(graph_dir: Path, fmt: str, target: Path | None = None) -> Path:
     return target
 
 
-def void_description(triples, dump: str = "graph.ttl") -> Graph:
-    """A VoID description of an iterable of triples: their number, distinct subjects, entities per class."""
-    count, subjects, classes = 0, set(), Counter()
-    for s, p, o in triples:
-        count += 1
-        subjects.add(s)
-        if p == RDF.type and str(o).startswith(str(PKG._NS)):
-            classes[o] += 1
+def void_description(store: ox.Store, dump: str = "graph.ttl") -> Graph:
+    """A VoID description of a store's default graph: triples, distinct subjects, entities per class."""
+    subjects = next(iter(store.query("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")))["n"].value
+    classes = {
+        row["c"].value: int(row["n"].value)
+        for row in store.query(
+            "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c FILTER(STRSTARTS(STR(?c), STR(pkg:))) } GROUP BY ?c",
+            prefixes={"pkg": str(PKG._NS)},
+        )
+    }
     void = Graph()
     void.bind("void", VOID)
     void.bind("dcterms", DCTERMS)
     dataset = RESOURCE["dataset"]
     void.add((dataset, RDF.type, VOID.Dataset))
     void.add((dataset, DCTERMS.title, Literal("paperkg knowledge graph")))
-    void.add((dataset, VOID.triples, Literal(count, datatype=XSD.integer)))
-    void.add((dataset, VOID.distinctSubjects, Literal(len(subjects), datatype=XSD.integer)))
+    void.add((dataset, VOID.triples, Literal(len(store), datatype=XSD.integer)))
+    void.add((dataset, VOID.distinctSubjects, Literal(int(subjects), datatype=XSD.integer)))
     void.add((dataset, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
     void.add((dataset, VOID.dataDump, URIRef(dump)))
     for cls, number in sorted(classes.items()):
         partition = RESOURCE[f"dataset/class/{cls.split('#')[-1]}"]
         void.add((dataset, VOID.classPartition, partition))
-        void.add((partition, VOID["class"], cls))
+        void.add((partition, VOID["class"], URIRef(cls)))
         void.add((partition, VOID.entities, Literal(number, datatype=XSD.integer)))
     return void

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -17,7 +18,7 @@ from ontology import PKG, RESOURCE
 from .names import slug
 from .readers.base import iso_date
 
-__all__ = ["Triples", "to_triples", "to_rdf", "paper_iri", "entity_iri", "person_iri", "EXTRACTOR_VERSION", "SCHEMA"]
+__all__ = ["PREFIXES", "iter_triples", "iter_quads", "to_rdf", "paper_iri", "entity_iri", "person_iri", "EXTRACTOR_VERSION", "SCHEMA"]
 
 EXTRACTOR_VERSION = "paperkg 0.1.0"
 EXTRACTOR = RESOURCE["agent/paperkg-0.1.0"]
@@ -53,30 +54,51 @@ def _iri(node: str) -> URIRef:
     return paper_iri(key) if kind == "paper" else entity_iri(key)
 
 
-class Triples(list):
-    """The graph's triples (rdflib terms) in a plain list, written out by Oxigraph.
+PREFIXES = {
+    "pkg": str(PKG._NS), "res": str(RESOURCE), "skos": str(SKOS), "dcterms": str(DCTERMS), "prov": str(PROV),
+    "owl": str(OWL), "schema": str(SCHEMA), "rdfs": str(RDFS), "xsd": str(XSD),
+}
+"""Prefixes of the written Turtle."""
 
-    rdflib's Graph indexes every triple it holds and its Turtle writer is slow; a build only
-    needs the triples once, in order. `to_rdf` gives an rdflib Graph for code that queries them.
-    """
 
-    def __init__(self):
-        super().__init__()
-        self.prefixes: dict[str, str] = {}
+class _Collector(list):
+    """The rdflib-Graph-like sink the per-node writers add to."""
 
     def add(self, triple) -> None:
         self.append(triple)
 
-    def bind(self, prefix: str, namespace) -> None:
-        self.prefixes[prefix] = str(namespace)
 
-    def to_oxigraph(self) -> list[ox.Triple]:
-        """Distinct triples as Oxigraph terms, sorted so that the same graph is always written the same way."""
-        converted = {ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in self}
-        return sorted(converted, key=str)
+def iter_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
+    """The knowledge graph's triples (rdflib terms), node by node, never all at once.
 
-    def serialize(self, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> bytes:
-        return ox.serialize(self.to_oxigraph(), format=fmt, prefixes=self.prefixes)
+    The same graph always gives the same triples.
+    """
+    header = _Collector()
+    header.add((EXTRACTOR, RDF.type, PROV.SoftwareAgent))
+    header.add((EXTRACTOR, RDFS.label, Literal(EXTRACTOR_VERSION)))
+    yield from header
+    for node, data in graph.nodes(data=True):
+        out = _Collector()
+        (_add_paper if data["kind"] == "paper" else _add_entity)(out, _iri(node), data)
+        yield from out
+    for u, v, data in graph.edges(data=True):
+        if "relation" in data:
+            yield (_iri(u), PKG[data["relation"]], _iri(v))
+        else:
+            out = _Collector()
+            _add_link(out, u, v, data, graph.nodes[u])
+            yield from out
+    for index, result in enumerate(graph.graph.get("results", ())):
+        out = _Collector()
+        _add_result(out, index, result)
+        yield from out
+
+
+def iter_quads(graph: nx.MultiDiGraph) -> Iterator[ox.Quad]:
+    """The same triples as Oxigraph quads in the default graph, for bulk loading."""
+    default = ox.DefaultGraph()
+    for s, p, o in iter_triples(graph):
+        yield ox.Quad(_ox(s), _ox(p), _ox(o), default)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -98,41 +120,12 @@ def _ox(term):
 
 
 def to_rdf(graph: nx.MultiDiGraph) -> Graph:
-    """An rdflib Graph of the knowledge graph, for code that queries it (a build writes `to_triples`)."""
-    triples = to_triples(graph)
+    """An rdflib Graph of the knowledge graph, for code that queries a small one in memory."""
     rdf = Graph()
-    for prefix, namespace in triples.prefixes.items():
+    for prefix, namespace in PREFIXES.items():
         rdf.bind(prefix, namespace)
-    for triple in triples:
+    for triple in iter_triples(graph):
         rdf.add(triple)
-    return rdf
-
-
-def to_triples(graph: nx.MultiDiGraph) -> Triples:
-    """The knowledge graph's triples; the same graph always gives the same triples."""
-    rdf = Triples()
-    rdf.bind("pkg", PKG._NS)
-    rdf.bind("res", RESOURCE)
-    rdf.bind("skos", SKOS)
-    rdf.bind("dcterms", DCTERMS)
-    rdf.bind("prov", PROV)
-    rdf.bind("owl", OWL)
-    rdf.add((EXTRACTOR, RDF.type, PROV.SoftwareAgent))
-    rdf.add((EXTRACTOR, RDFS.label, Literal(EXTRACTOR_VERSION)))
-    rdf.bind("schema", SCHEMA)
-    for node, data in graph.nodes(data=True):
-        subject = _iri(node)
-        if data["kind"] == "paper":
-            _add_paper(rdf, subject, data)
-        else:
-            _add_entity(rdf, subject, data)
-    for u, v, data in graph.edges(data=True):
-        if "relation" in data:
-            rdf.add((_iri(u), PKG[data["relation"]], _iri(v)))
-        else:
-            _add_link(rdf, u, v, data, graph.nodes[u])
-    for index, result in enumerate(graph.graph.get("results", ())):
-        _add_result(rdf, index, result)
     return rdf
 
 

@@ -28,6 +28,7 @@ _RELATIVE = re.compile(
     r"only|at least|at most|\+|-|±|~)(?:\s+(?:of|by))?\s*$",
     re.IGNORECASE,
 )
+_RELATIVE_WORDS = re.compile(r"\b(?:improv\w*|gains?|increas\w*|reduc\w*|decreas\w*|boost\w*|speed-?ups?|relative)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|of the|of all|of cases|of the time|points?|pp)\b", re.IGNORECASE)
 _PERCENT_METRICS = re.compile(r"pass@|accuracy|acc|score|@\d|avg@|top-\d|f1|exact match|em\b|win rate", re.IGNORECASE)
 
@@ -63,7 +64,8 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             continue
         for number in _NUMBER.finditer(sentence):
             at, end = sent_start + number.start(), sent_start + number.end()
-            if _RELATIVE.search(sentence[: number.start()][-25:]) or _RELATIVE_AFTER.match(sentence[number.end() :]):
+            clause = re.split(r"[;:]|, (?:while|whereas|and) ", sentence[: number.start()])[-1][-70:]
+            if _RELATIVE.search(clause[-25:]) or _RELATIVE_WORDS.search(clause) or _RELATIVE_AFTER.match(sentence[number.end() :]):
                 continue
             if not number.group(2) and "." not in number.group(1):
                 continue  # bare integers are counts, sizes and years far more often than scores
