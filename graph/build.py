@@ -16,12 +16,12 @@ from .errors import GraphMissingError, InputError
 from .export import void_description
 from .kb import load_kb
 from .kg import build_graph, lookup_view
-from .outputs import write_atomic
+from .outputs import replace_outputs, write_atomic
 from .pipeline import extract, make_pipeline
 from .rdf import PREFIXES, iter_quads
 from .readers import read_sources
 from .resolve import resolve
-from .store import write_store
+from .store import STORE_DIR, write_stamp
 
 __all__ = ["BuildSummary", "build", "build_from_sources", "load_graph", "GRAPH_FILE", "LOOKUP_FILE", "TURTLE_FILE"]
 
@@ -114,26 +114,29 @@ def build(
     graph, records, skipped = build_from_sources(
         sources, strict=strict, jobs=jobs, cache=Path(out) / CACHE_FILE, progress=progress
     )
-    rdf = ox.Store()  # in memory: the triples stream in node by node, Oxigraph keeps them compact
-    rdf.bulk_extend(iter_quads(graph))
-    out.mkdir(parents=True, exist_ok=True)
-    write_atomic(out / GRAPH_FILE, json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, sort_keys=True))
-    write_atomic(out / LOOKUP_FILE, json.dumps(lookup_view(graph), ensure_ascii=False, sort_keys=True))
-    write_atomic(out / SOURCES_FILE, json.dumps({"sources": sources}, indent=2) + "\n")
-    write_atomic(out / TURTLE_FILE, rdf.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES))
-    write_atomic(out / VOID_FILE, void_description(rdf, TURTLE_FILE).serialize(format="turtle"))
-    write_store(out)
-    if html:
-        from .html import write_site
+    with replace_outputs(out) as stage:  # every output at once: a killed build leaves the old ones whole
+        store = ox.Store(str(stage / STORE_DIR))
+        store.bulk_extend(iter_quads(graph))  # node by node: the triples never sit in Python objects
+        store.optimize()
+        triples = len(store)
+        store.dump(str(stage / TURTLE_FILE), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+        write_atomic(stage / VOID_FILE, void_description(store, TURTLE_FILE).serialize(format="turtle"))
+        del store
+        write_stamp(stage)
+        write_atomic(stage / GRAPH_FILE, json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, sort_keys=True))
+        write_atomic(stage / LOOKUP_FILE, json.dumps(lookup_view(graph), ensure_ascii=False, sort_keys=True))
+        write_atomic(stage / SOURCES_FILE, json.dumps({"sources": sources}, indent=2) + "\n")
+        if html:
+            from .html import write_site
 
-        write_site(graph, out)
+            write_site(graph, stage)
     kinds = nx.get_node_attributes(graph, "kind")
     return BuildSummary(
         papers=sum(1 for k in kinds.values() if k == "paper"),
         records=records,
         entities=Counter(d["type"] for _, d in graph.nodes(data=True) if d["kind"] == "entity"),
         links=Counter(d["role"] for _, _, d in graph.edges(data=True) if "role" in d),
-        triples=len(rdf),
+        triples=triples,
         seconds=time.perf_counter() - started,
         out=out,
         skipped=skipped,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -11,7 +10,7 @@ import pyoxigraph as ox
 from .errors import GraphMissingError, GraphUnreadableError
 from .outputs import recover, write_atomic
 
-__all__ = ["STORE_DIR", "TURTLE_FILE", "write_store", "open_store"]
+__all__ = ["STORE_DIR", "TURTLE_FILE", "write_stamp", "open_store"]
 
 STORE_DIR = "store"
 TURTLE_FILE = "graph.ttl"
@@ -26,25 +25,9 @@ def _digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_store(directory: Path) -> Path:
-    """Load the folder's graph.ttl into a fresh store and swap it in; the old one stays until then."""
-    directory = Path(directory)
-    turtle = directory / TURTLE_FILE
-    fresh = directory / f".{STORE_DIR}-new"
-    shutil.rmtree(fresh, ignore_errors=True)
-    store = ox.Store(str(fresh))
-    store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
-    store.flush()
-    store.optimize()
-    del store
-    target, old = directory / STORE_DIR, directory / f".{STORE_DIR}-old"
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-    write_atomic(directory / _STAMP, _digest(turtle) + "\n")
-    return target
+def write_stamp(directory: Path) -> None:
+    """Record which graph.ttl the folder's store holds, so that a store gone stale is never read."""
+    write_atomic(Path(directory) / _STAMP, _digest(Path(directory) / TURTLE_FILE) + "\n")
 
 
 def open_store(directory: Path) -> ox.Store:
