@@ -65,7 +65,10 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
         for number in _NUMBER.finditer(sentence):
             at, end = sent_start + number.start(), sent_start + number.end()
             clause = re.split(r"[;:]|, (?:while|whereas|and) ", sentence[: number.start()])[-1][-70:]
-            if _RELATIVE.search(clause[-25:]) or _RELATIVE_WORDS.search(clause) or _RELATIVE_AFTER.match(sentence[number.end() :]):
+            absolute = re.search(r"\b(?:to|of|reaches|achieves|attains|scores?)\s*$", clause)  # "improves pass@1 to 65.8%"
+            if _RELATIVE.search(clause[-25:]) or (_RELATIVE_WORDS.search(clause) and not absolute) or _RELATIVE_AFTER.match(
+                sentence[number.end() :]
+            ):
                 continue
             if not number.group(2) and "." not in number.group(1):
                 continue  # bare integers are counts, sizes and years far more often than scores
