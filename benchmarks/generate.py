@@ -198,6 +198,7 @@ class Donors:
     own_classes: list[str] = field(default_factory=list)
     fingerprint: str = ""
     papers: int = 0
+    sources: tuple[str, ...] = ()
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[\"'])")
@@ -262,7 +263,7 @@ def load_donors(sources: Iterable[Path] | None = None, kb: KnowledgeBase | None 
     kb = kb or load_kb()
     paths = [Path(p) for p in (sources or DEFAULT_SOURCES) if sources or Path(p).exists()]
     report = read_sources(paths)
-    donors = Donors(papers=len(report.papers))
+    donors = Donors(papers=len(report.papers), sources=tuple(str(p) for p in paths))
     digest = hashlib.sha256()
     for path in iter_source_files(paths):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())

@@ -202,6 +202,15 @@ def build(corpus: Path, out: Path, *, jobs: int = 1, html: bool = True) -> dict:
             "other_cpu_cores": round(child.other_cpu_cores, 2), "jobs": jobs, "html": html, "summary": child.stdout.strip()}
 
 
+def output_sizes(out: Path) -> dict:
+    """What a build left on disk: MB per top-level file or folder, and the number of HTML pages."""
+    sizes = {}
+    for path in sorted(out.iterdir()):
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+        sizes[path.name] = round(sum(p.stat().st_size for p in files) / 1024**2, 2)
+    return {"mb": sizes, "html_pages": sum(1 for _ in out.rglob("*.html"))}
+
+
 def _scalar(store, query: str) -> str | None:
     from graph.query import run_query
 
@@ -290,6 +299,7 @@ def measure_size(size: int, work: Path, donors, *, seed: int, suffix: str, jobs:
     built = build(corpus, out, html=html)
     built["papers_per_s"] = size / built["seconds"]
     built["ms_per_paper"] = 1000 * built["seconds"] / size
+    built["outputs"] = output_sizes(out)
     log(f"[{size}] build {built['papers_per_s']:.1f} papers/s, peak RSS {built['peak_rss_mb']:.0f} MB; queries ...")
     result = {
         "size": size,
@@ -335,7 +345,7 @@ def run(sizes: list[int], *, seed: int, suffix: str, jobs: int | None, html: boo
         "machine": machine(),
         "settings": {"sizes": sizes, "seed": seed, "format": suffix, "jobs": jobs, "html": html, "query_repeats": repeats,
                      "query_budget_s": budget_s, "neighbour_runs": neighbour_runs,
-                     "donors": {"papers": donors.papers, "fingerprint": donors.fingerprint}},
+                     "donors": {"papers": donors.papers, "fingerprint": donors.fingerprint, "sources": list(donors.sources)}},
         "cli_startup_s": startup_wall(runs=neighbour_runs),
         "sizes": [],
     }
@@ -379,6 +389,11 @@ def render_markdown(report: dict) -> str:
             f"{f['papers_per_s']:.0f} | {row['ratio_build_to_floor']:.1f} | {row['ratio_build_to_floor_cpu']:.1f} | {b['peak_rss_mb']:.0f} | {b['ms_per_paper']:.1f} | "
             f"{row['ms_per_paper_vs_smallest']:.2f} | {g['entities']:,} | {g['triples']:,} |"
         )
+    lines += ["", "On disk after the build, MB (and HTML pages):", ""]
+    for row in report["sizes"]:
+        outputs = row["build"]["outputs"]
+        listed = ", ".join(f"{name} {mb:,.1f}" for name, mb in sorted(outputs["mb"].items(), key=lambda kv: -kv[1]) if mb >= 0.05)
+        lines.append(f"- {row['size']:,} papers: {listed}; {outputs['html_pages']:,} HTML pages")
     parallel = [row for row in report["sizes"] if "build_jobs" in row]
     if parallel:
         lines += ["", "| papers | jobs | build s | papers/s | speedup vs 1 job | build/floor time | peak RSS MB (largest process) |",

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 MACHINE_FIELDS = {"date", "nproc", "ram_gb", "cpu", "python", "spacy", "rdflib", "pyoxigraph", "commit", "dirty", "loadavg_1m_at_start"}
 SIZE_FIELDS = {"size", "corpus", "floor", "build", "ratio_build_to_floor", "ratio_build_to_floor_cpu", "ms_per_paper_vs_smallest", "store_open_s", "graph", "params", "queries", "neighbours", "build_jobs"}
-BUILD_FIELDS = {"seconds", "peak_rss_mb", "jobs", "html", "papers_per_s", "ms_per_paper", "summary", "cpu_seconds", "other_cpu_cores"}
+BUILD_FIELDS = {"seconds", "peak_rss_mb", "jobs", "html", "papers_per_s", "ms_per_paper", "summary", "cpu_seconds", "other_cpu_cores", "outputs"}
 QUERY_FIELDS = {"params", "rows", "first_ms", "p50_ms", "p95_ms", "runs"}
 NEIGHBOUR_FIELDS = {"name", "median_s", "min_s", "max_s", "runs"}
 
@@ -73,6 +73,7 @@ def test_runner_writes_every_field(tmp_path):
         assert set(row) == SIZE_FIELDS
         assert set(row["build"]) == BUILD_FIELDS
         assert {"seconds", "cpu_seconds", "papers_per_s", "sentences"} <= set(row["floor"])
+        assert {"graph.ttl", "lookup.json", "store"} <= set(row["build"]["outputs"]["mb"]) and row["build"]["outputs"]["html_pages"] > 0
         assert set(row["graph"]) == {"papers", "entities", "triples"} and row["graph"]["papers"] == row["size"]
         assert set(row["queries"]) == names
         for timing in row["queries"].values():
