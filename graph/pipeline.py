@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import astuple
 from pathlib import Path
 
 import spacy
@@ -41,7 +40,7 @@ class MentionFinder:
         self.kb = load_kb(Path(kb_dir) if kb_dir else KB_DIR)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc.user_data.get("text") or doc.text  # Doc.text is rebuilt from the tokens on every access
         title_end = text.find("\n\n")
         found = find_mentions(
             doc.user_data.get("paper", ""),
@@ -50,7 +49,7 @@ class MentionFinder:
             self.kb,
             title_end=len(text) if title_end < 0 else title_end,
         )
-        doc._.mentions = [astuple(m) for m in found]  # plain rows survive --jobs' serialisation
+        doc._.mentions = [tuple(vars(m).values()) for m in found]  # plain rows survive --jobs' serialisation
         return doc
 
 
@@ -79,6 +78,7 @@ def extract(
         for paper in papers:
             doc = nlp.make_doc(paper.text)
             doc.user_data["paper"] = paper.key
+            doc.user_data["text"] = paper.text
             pending.append(paper)
             yield doc
 
