@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -69,7 +70,14 @@ def make_pipeline(*, kb_dir: str | None = None) -> Language:
 def extract(
     papers: Iterable[Paper], nlp: Language | None = None, *, batch_size: int = 128, n_process: int = 1
 ) -> Iterator[tuple[Paper, tuple[Mention, ...]]]:
-    """Each paper with its mentions, streaming; the Docs are dropped as soon as they are read."""
+    """Each paper with its mentions, in order, streaming; the Docs are dropped as soon as they are read.
+
+    With `n_process` > 1, chunks of papers go to worker processes that each build the pipeline
+    once; only papers and plain mention rows cross the process boundary.
+    """
+    if n_process > 1:
+        yield from _extract_in_processes(papers, n_process, batch_size)
+        return
     nlp = nlp or make_pipeline()
     papers = iter(papers)
     pending: deque[Paper] = deque()
@@ -82,6 +90,49 @@ def extract(
             pending.append(paper)
             yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
         paper = pending.popleft()
         yield paper, tuple(Mention(*row) for row in doc._.mentions)
+
+
+_WORKER_NLP: Language | None = None
+
+
+def _start_worker() -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = make_pipeline()
+
+
+def _extract_chunk(chunk: list[Paper]) -> list[list[tuple]]:
+    return [[tuple(vars(m).values()) for m in mentions] for _, mentions in extract(chunk, _WORKER_NLP)]
+
+
+def _extract_in_processes(papers: Iterable[Paper], processes: int, batch_size: int):
+    def chunks():
+        chunk: list[Paper] = []
+        for paper in papers:
+            chunk.append(paper)
+            if len(chunk) == batch_size * 4:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(processes, initializer=_start_worker) as pool:
+        for chunk, rows in _ordered(pool, chunks(), 2 * processes):
+            for paper, paper_rows in zip(chunk, rows):
+                yield paper, tuple(Mention(*row) for row in paper_rows)
+
+
+def _ordered(pool, chunks, limit: int):
+    """(chunk, result) pairs in order, with at most `limit` chunks in flight so that memory stays bounded."""
+    in_flight: deque = deque()
+    for chunk in chunks:
+        in_flight.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+        if len(in_flight) > limit:
+            done_chunk, result = in_flight.popleft()
+            yield done_chunk, result.get()
+    while in_flight:
+        done_chunk, result = in_flight.popleft()
+        yield done_chunk, result.get()

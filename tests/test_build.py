@@ -64,3 +64,9 @@ def test_update_needs_an_earlier_build(tmp_path):
     first, _ = split_corpus(tmp_path)
     with pytest.raises(GraphMissingError, match="no earlier build to update"):
         build([first], tmp_path / "none", html=False, update=True)
+
+
+def test_jobs_give_the_same_graph_triple_for_triple(tmp_path):
+    build([DATA / "six-papers.jsonl"], tmp_path / "one", html=False, jobs=1)
+    build([DATA / "six-papers.jsonl"], tmp_path / "two", html=False, jobs=2)
+    assert (tmp_path / "one" / "graph.ttl").read_bytes() == (tmp_path / "two" / "graph.ttl").read_bytes()
