@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -14,15 +13,13 @@ __all__ = ["STORE_DIR", "TURTLE_FILE", "write_stamp", "open_store"]
 
 STORE_DIR = "store"
 TURTLE_FILE = "graph.ttl"
-_STAMP = "store.sha256"
+_STAMP = "store.stamp"
 
 
 def _digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    """What identifies one written graph.ttl cheaply: its size and modification time (renames keep both)."""
+    stat = path.stat()
+    return f"{stat.st_size} {stat.st_mtime_ns}"
 
 
 def write_stamp(directory: Path) -> None:
