@@ -27,6 +27,7 @@ FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthC
 
 TEXTISH = st.one_of(
     st.text(max_size=40),
+    st.text(st.characters(categories=["Cs", "Cc", "Zl", "Zp", "Lo"]), max_size=10),  # lone surrogates, controls, separators
     st.sampled_from(["$\\alpha$", "\\emph{X}", "{", "}", "\\", "$$", "~", "%", "\\'e", "http://x.org/a", "10.1/x", "2401.00001v2",
                      "hep-th/9901001", "\u2028", "\x1b[31m", "\x00", "Mon, 2 Apr 2007 19:18:42 GMT", "2025-13-45", " and "]),
 )
@@ -69,6 +70,7 @@ def drain(items) -> list[RawRecord]:
         if isinstance(item, RawRecord):
             assert item.title and item.abstract
             assert item.title == " ".join(item.title.split()) and not any(ord(c) < 32 for c in item.title)
+            item.title.encode("utf-8"), item.abstract.encode("utf-8")  # no lone surrogates: every output can hold them
             records.append(item)
     return records
 

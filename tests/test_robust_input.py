@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+import os
 import subprocess
 import sys
 import time
@@ -307,3 +308,17 @@ def test_deep_nesting_and_huge_numbers_are_input_errors_not_crashes():
     for text in ("[" * 200_000, '{"a":' * 200_000, "[" + "1" * 10_000 + "]", '{"title": "T", "abstract": "A", "n": ' + "1" * 10_000 + "}"):
         items = list(read_json(text, "x.json")) + list(read_json_lines(text, "x.jsonl"))
         assert items and all(isinstance(item, InputError) for item in items)
+
+
+def test_lone_surrogates_and_undecodable_file_names_still_build(runner, tmp_path):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9 \x1b[31m.jsonl")  # not UTF-8, and an escape sequence: str with a surrogate
+    (folder / name).write_text('{"title": "Lone \\ud83e half", "abstract": "We use GPT-4 on GSM8K \\udc00.", "url": "https://x.org/\\ud800"}\n',
+                               encoding="utf-8")
+    result = runner.invoke(main, ["build", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    turtle = (tmp_path / "out" / "graph.ttl").read_bytes().decode("utf-8")
+    assert "Lone \ufffd half" in turtle and "caf\ufffd [31m.jsonl" in turtle and "\x1b" not in turtle
+    papers = read_sources([folder]).papers
+    assert papers[0].url == "https://x.org/\ufffd" and papers[0].sources[0].path.endswith("caf\ufffd [31m.jsonl")

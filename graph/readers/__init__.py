@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..records import Paper, Source
-from .base import RawRecord, find_urls, normalise_title
+from .base import RawRecord, find_urls, normalise_title, safe_text
 from .bibtex import looks_like_bibtex, read_bibtex
 from .jsonrecords import looks_like_json, read_json, read_json_lines
 from .pagedump import looks_like_pagedump, read_pagedump
@@ -129,12 +129,28 @@ def read_sources(paths: Iterable[str | Path], *, strict: bool = False) -> ReadRe
             if isinstance(item, InputError):
                 bad(item)
             else:
-                records.append(item)
+                records.append(_safe_record(item))
         if not found:
             bad(InputError(f"found no paper records in it; expected {_EXPECTED[reader]}", path=name))
     if not records:
         raise InputError(_nothing_read(skipped))
     return ReadReport(papers=merge_records(records), records=len(records), skipped=skipped)
+
+
+def _safe_record(record: RawRecord) -> RawRecord:
+    """The record with every string field (urls, dates, ids, the path too) made safe to write and to print."""
+    changes = {}
+    for item in fields(record):
+        value = getattr(record, item.name)
+        if isinstance(value, str):
+            safe = safe_text(value)
+        elif isinstance(value, tuple):
+            safe = tuple(safe_text(v) if isinstance(v, str) else v for v in value)
+        else:
+            continue
+        if safe != value:
+            changes[item.name] = safe
+    return replace(record, **changes) if changes else record
 
 
 _EXPECTED: dict[Reader, str] = {

@@ -20,6 +20,7 @@ __all__ = [
     "join_text",
     "name_list",
     "missing_text",
+    "safe_text",
     "too_long",
     "MAX_TITLE",
     "MAX_ABSTRACT",
@@ -141,8 +142,22 @@ def iso_date(value: Any) -> str | None:
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 """Control characters that are not white space: no text needs them, and ESC can drive a terminal."""
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Halves of UTF-16 pairs standing alone (JSON's "\\ud83e", undecodable file names): no UTF-8 file can hold them."""
+
 _SPACES = re.compile(r"\s+")
 _CHUNK = 1 << 20
+
+
+def safe_text(value: str) -> str:
+    """A string any output can hold: lone surrogates become U+FFFD, control characters other than white space go.
+
+    >>> safe_text("A\\ud83e B\\x1b[2J"), safe_text("keeps 🦙 and\\ttabs")
+    ('A\ufffd B[2J', 'keeps 🦙 and\\ttabs')
+    """
+    if _SURROGATE.search(value):
+        value = _SURROGATE.sub("\ufffd", value)
+    return _CONTROL.sub("", value)
 
 
 def join_text(value: Any) -> str:
@@ -153,7 +168,7 @@ def join_text(value: Any) -> str:
     """
     if not isinstance(value, str):
         return ""
-    value = _CONTROL.sub("", value)
+    value = safe_text(value)
     if len(value) <= _CHUNK:
         return " ".join(value.split())
     parts, start = [], 0
