@@ -10,6 +10,7 @@ __all__ = [
     "type_from_head_noun",
     "type_from_noun_before",
     "kind_in_evaluation_phrase",
+    "LIST_GLUE",
     "proposal_verb_end",
     "has_evaluation_cue",
     "evaluated_on_before",
@@ -105,6 +106,9 @@ def type_from_noun_before(before: str) -> str | None:
         return None  # "the model X" rarely says X is a model rather than a method applied to it
     return HEAD_NOUN_TYPES.get(word)
 
+
+LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*$")
+"""What stands between two names of one list: "A, B and C"."""
 
 _PROPOSAL = re.compile(
     r"\b(?:we|this (?:paper|work|study|report)|our (?:work|paper)|here we|in this (?:paper|work)[, ]+we)\b"

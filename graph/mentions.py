@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from .acronyms import AcronymPair, find_acronym_pairs
 from .cues import (
     evaluated_on_before,
+    LIST_GLUE,
     has_evaluation_cue,
     kind_in_evaluation_phrase,
     proposal_verb_end,
@@ -19,6 +20,7 @@ from .cues import (
 )
 from .roles import assign_roles
 from .kb import KBEntry, KnowledgeBase
+from .own_names import named_phrases, title_case_phrases, title_names
 from .names import Word, looks_like_name, name_key, words
 from .records import Mention
 
@@ -120,54 +122,21 @@ def _stylised_word(word: str, lower_words: set[str]) -> bool:
 def _sentence_mentions(paper, text, sentence: _Sentence, kb, lower_words, generic_here) -> list[Mention]:
     """The sentence's mentions: candidates first, then a role for each in text order."""
     taken: set[int] = set()
-    found = _title_name(paper, text, sentence.start, sentence.end, kb, taken) if sentence.in_title else []
+    found = title_names(paper, text, sentence.start, sentence.end, kb, taken) if sentence.in_title else []
     found += _candidates(paper, text, sentence, kb, lower_words, generic_here, taken)
     groups = _drop_unsupported(_list_groups(sorted(found, key=lambda m: m.start), text))
     return assign_roles(_type_from_context(groups, text), text, sentence.propose_at, sentence.in_title)
-
-
-_LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*$")
 
 
 def _list_groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
     """Mentions in text order, grouped into the lists they stand in ("HumanEval, MBPP and X")."""
     groups: list[list[Mention]] = []
     for m in mentions:
-        if groups and _LIST_GLUE.match(text[groups[-1][-1].end : m.start]):
+        if groups and LIST_GLUE.match(text[groups[-1][-1].end : m.start]):
             groups[-1].append(m)
         else:
             groups.append([m])
     return groups
-
-
-_TITLE_CASE_PHRASE = re.compile(r"(?<![\w\-])(?:[A-Z][a-z][\w\-]*\s+){1,4}[A-Z][a-z][\w\-]*(?![\w\-])")
-
-
-def _title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> list[tuple[int, int]]:
-    """Runs of 2-5 capitalised words right after a proposal verb (text[start:]), and the runs listed
-    with them ("Throttling Gates and Reasoning Gates"), that are neither known names nor topics."""
-    found: list[tuple[int, int]] = []
-    for match in _TITLE_CASE_PHRASE.finditer(text, start, end):
-        phrase = match.group(0)
-        previous = found[-1][1] if found else start
-        glue = text[previous : match.start()]
-        if not (_RIGHT_AFTER_VERB_TEXT.fullmatch(glue) if not found else _LIST_GLUE.match(glue)):
-            break
-        words_ = phrase.split()
-        if kb.lookup(phrase) or kb.topic_of(phrase) or any(kb.is_generic(w) for w in words_):
-            break
-        if words_[-1].lower() in _PLURAL_KINDS:
-            break  # "Training Algorithms" describes, it does not name
-        found.append(match.span())
-    return found
-
-
-_RIGHT_AFTER_VERB_TEXT = re.compile(
-    r"\s*(?:(?:a|an|the)\s+)?(?:(?:new|novel|simple|lightweight|unified|general)\s+)*(?:[a-z\-]+\s+){0,3}?"
-    r"(?:(?:method|framework|approach|technique|module|mechanism|strategy|model|architecture|system|benchmark|dataset|"
-    r"pipeline|paradigm|algorithm|metric)\s*(?:,|called|named|termed)?\s*)?"
-)
-_PLURAL_KINDS = frozenset("algorithms models methods approaches techniques systems networks frameworks".split())
 
 
 def _drop_unsupported(groups: list[list[Mention]]) -> list[list[Mention]]:
@@ -233,7 +202,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, lower_words, generic_here, t
         taken.update(range(start + pair.long_start, start + pair.long_start + len(pair.long)))
 
     # Names the sentence itself calls names: "a tokenizer named Tokompiler", "our Higgs model".
-    for s, e, entity_type in _named_phrases(sentence, start):
+    for s, e, entity_type in named_phrases(sentence, start):
         known = kb.lookup(text[s:e])
         if known:
             add(s, e, known[0].type, "named", kb_key=known[0].key)
@@ -242,7 +211,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, lower_words, generic_here, t
 
     # Title-case phrases a proposal sentence introduces: "we propose Web Agent Throttling, ...".
     if propose_at is not None:
-        for s, e in _title_case_phrases(text, propose_at, min(end, propose_at + 150), kb):
+        for s, e in title_case_phrases(text, propose_at, min(end, propose_at + 150), kb):
             add(s, e, _head_type(text[s:e]) or "", "phrase")
 
     # Known names, longest first at each word.
@@ -303,103 +272,6 @@ def _candidates(paper, text, parsed: _Sentence, kb, lower_words, generic_here, t
         entity_type = type_from_form(word) or type_from_head_noun(after) or type_from_noun_before(text[start:s]) or ""
         add(s, e, entity_type, "form")
     return found
-
-
-_NAME = r"[A-Z][\w.+\-]*[\w+](?:\s+[A-Z][\w.+\-]*[\w+]){0,2}"
-_KIND = (
-    r"(?:model|method|framework|tokenizer|system|library|benchmark|dataset|corpus|agent|algorithm|architecture|"
-    r"approach|technique|toolkit|tool|metric|suite|engine|pipeline|protocol|module|infrastructure)"
-)
-_NAMED = re.compile(
-    rf"\b(?:named|dubbed|termed(?: as)?|coined|we call|refer\w* (?:to )?[^.;]{{0,90}}? as(?: the)?"
-    rf"|(?:new|novel|our|propose\w*|introduce\w*|present\w*)\b[^.;]{{0,40}}? called)\s+(?P<a>{_NAME})"
-    rf"|\b(?i:our|the final|the resulting)(?: \w+)? {_KIND} (?P<b>{_NAME})"
-    rf"|\bnew\s+(?:[\w\-]+\s+){{0,2}}{_KIND}s?\s*[,:]?\s+(?P<e>{_NAME})"
-    rf"|\bour (?P<c>{_NAME}) {_KIND}"
-    rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
-)
-_NOT_A_NAME = re.compile(r"\w+ly|However|Moreover|Here|Then|Thus|Instead|First|Second|Third|Finally|Overall|We|Our|This|These|The|It|In|To|For")
-
-
-def _named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
-    """Spans the sentence presents as names, with the type its kind word gives ("" if none).
-
-    >>> s = "We propose a novel tokenizer named Tokompiler, designed for code."
-    >>> [(s[a:b], t) for a, b, t in _named_phrases(s, 0)]
-    [('Tokompiler', '')]
-    >>> s = "Our findings show that our Higgs model -- a LLaMA finetuned -- excels."
-    >>> [(s[a:b], t) for a, b, t in _named_phrases(s, 0)]
-    [('Higgs', 'Model')]
-    """
-    found = []
-    for match in _NAMED.finditer(sentence):
-        group = next(g for g in "abcde" if match.group(g))
-        name = match.group(group)
-        if _NOT_A_NAME.fullmatch(name.split()[0]):
-            continue
-        if group == "d" and (
-            not (any(looks_like_name(w) for w in name.split()) or len(name.split()) > 1) or name.split()[0].endswith("ing")
-        ):
-            continue  # "Besides, a ..." and "Using Yoga, a ..." open a sentence; "PC Tracker, a ..." is a name
-        if group == "c":
-            kind = re.search(_KIND, match.group(0)[match.end(group) - match.start() :])
-        else:
-            kind = re.search(_KIND + r"\W{0,3}$", sentence[max(0, match.start(group) - 40) : match.start(group)].split("named")[0].rstrip(" ("))
-            kind = kind or re.search(_KIND, match.group(0)) if group == "b" else kind
-        entity_type = type_from_head_noun(" " + kind.group(0).strip(" (")) if kind else ""
-        found.append((offset + match.start(group), offset + match.end(group), entity_type or ""))
-    return found
-
-
-def _title_name(paper, text, start, end, kb, taken) -> list[Mention]:
-    """The paper's own name from its title: "PyBench: Evaluating ...", "Qwen2.5 Technical Report",
-    or a whole title that is a long form and its acronym ("Probabilistic Partitive Partitioning (PPP)").
-    """
-    title = text[start:end]
-    head = title.split(":", 1)[0].strip() if ":" in title else ""
-    report = _REPORT_TITLE.match(title)
-    if report:
-        head = report.group(1)
-    acronym = re.search(r"\(([^()]+)\)$", head or title)
-    if acronym and (head or len(title.split()) <= 8):
-        head = acronym.group(1).strip()
-    if head and re.search(r",|\s+and\s+|\s+&\s+", head):
-        parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+&\s+", head) if p]
-        if all(any(looks_like_name(w) for w in p.split()) or kb.lookup(p) for p in parts):
-            found = []
-            for part in parts:
-                found += _title_part(paper, text, start, title, part, kb, taken)
-            return found
-        return []
-    if not head or len(head.split()) > 4 or head[0].islower() or kb.is_generic(head):
-        return []
-    if len(head.split()) > 1 and not any(looks_like_name(w) for w in head.split()) and (
-        not _all_capitalised(head) or _PHRASE_START.match(head) or _FUNCTION_WORD.search(head)
-        or (head.lower() in text[end:] and head not in text[end:])  # the abstract writes it as a phrase
-    ):
-        return []
-    return _title_part(paper, text, start, title, head, kb, taken)
-
-
-def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:
-    s = start + title.index(name)
-    known = kb.lookup(name)
-    kb_key = known[0].key if known else None
-    entity_type = known[0].type if known else type_from_form(name) or ""
-    taken.update(range(s, s + len(name)))
-    return [Mention(paper, name, s, s + len(name), title, start, entity_type, "title", "proposes", kb_key=kb_key)]
-
-
-_PHRASE_START = re.compile(
-    r"(?:\w+ing|Beyond|Towards?|On|In|From|When|Why|How|What|Where|Is|Are|Do|Does|Can|Not|Less|More|All|Every|"
-    r"Learning|Scaling|Rethinking|Revisiting|Understanding|Improving|Unlocking|Exploring|Evaluating)\b"
-)
-_FUNCTION_WORD = re.compile(r"\b(?:the|and|of|for|with|to|a|an|is|are|as|at|from|into|in|on|vs\.?|via|by)\b")
-_REPORT_TITLE = re.compile(r"^(\S+(?: \S+)?) (?:Technical Report|Tech Report|Model Card|System Card)\b", re.IGNORECASE)
-
-
-def _all_capitalised(phrase: str) -> bool:
-    return all(w[0].isupper() for w in phrase.split() if w.lower() not in {"of", "for", "and", "the", "in", "on", "to", "a"})
 
 
 def _topic_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase, taken: set[int]) -> tuple[int, str] | None:
