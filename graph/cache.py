@@ -15,7 +15,7 @@ from .records import Mention, Paper
 
 __all__ = ["MentionCache", "extractor_fingerprint", "text_hash"]
 
-_EXTRACTOR_MODULES = ("acronyms", "cues", "kb", "mentions", "names", "pipeline", "records", "roles")
+_EXTRACTOR_MODULES = ("acronyms", "cues", "kb", "mentions", "names", "own_names", "pipeline", "records", "roles")
 
 
 def extractor_fingerprint(kb_dir: Path = KB_DIR) -> str:

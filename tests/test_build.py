@@ -70,3 +70,13 @@ def test_jobs_give_the_same_graph_triple_for_triple(tmp_path):
     build([DATA / "six-papers.jsonl"], tmp_path / "one", html=False, jobs=1)
     build([DATA / "six-papers.jsonl"], tmp_path / "two", html=False, jobs=2)
     assert (tmp_path / "one" / "graph.ttl").read_bytes() == (tmp_path / "two" / "graph.ttl").read_bytes()
+
+
+def test_the_cache_fingerprint_covers_every_extractor_module():
+    from graph.cache import _EXTRACTOR_MODULES
+    from graph.pipeline import make_pipeline  # noqa: F401  (imports every module the pipeline runs)
+    import sys
+
+    used = {name.split(".")[1] for name in sys.modules if name.startswith("graph.") and name.count(".") == 1}
+    extraction = used & {"acronyms", "cues", "kb", "mentions", "names", "own_names", "pipeline", "records", "roles"}
+    assert extraction <= set(_EXTRACTOR_MODULES)
