@@ -145,3 +145,42 @@ def _extract(papers, kb):
     nlp = make_pipeline()
     nlp.get_pipe("paperkg_mentions").kb = kb
     return list(extract(papers, nlp))
+
+
+def test_stated_results_become_results_with_proportions(tiny_kb):
+    from graph.kb import KBEntry, KnowledgeBase
+
+    kb = KnowledgeBase([*tiny_kb.entries.values(), KBEntry("livecodebench", "LiveCodeBench", "Benchmark"),
+                        KBEntry("pass-at-200", "pass@200", "Metric")])
+    p = paper("Planning In Natural Language", "We propose PLANSEARCH, a novel search algorithm. "
+              "PLANSEARCH achieves a pass@200 of 77.0% on LiveCodeBench, an absolute improvement of 3.5%.")
+    resolved = resolve(_extract([p], kb), kb)
+    assert [(r.entity, r.benchmark, r.metric, r.value) for r in resolved.results] == [
+        ("plansearch", "livecodebench", "pass-at-200", 0.77)
+    ]
+
+
+def test_makers_from_the_text_in_every_form():
+    kb = KnowledgeBase([KBEntry("qwen2-5", "Qwen2.5", "Model"), KBEntry("alibaba", "Alibaba", "Organization"),
+                        KBEntry("gpt-4", "GPT-4", "Model"), KBEntry("openai", "OpenAI", "Organization")])
+    resolved = resolve(_extract([paper("A study", "We compare Alibaba's Qwen2.5 with GPT-4 by OpenAI.")], kb), kb)
+    assert resolved.entities["qwen2-5"].developed_by == "alibaba"
+    assert resolved.entities["gpt-4"].developed_by == "openai"
+
+
+def test_topics_from_the_vocabulary_are_task_nodes_never_proposed(tiny_kb):
+    p = paper("CodeT: Code Generation with Generated Tests", "We propose CodeT for program synthesis.")
+    resolved = resolve(_extract([p], tiny_kb), tiny_kb)
+    task = next(e for e in resolved.entities.values() if e.type == "Task")
+    assert task.label == "code generation" and "program synthesis" in task.aliases
+    assert {link.role for link in resolved.links if link.entity == task.key} == {"uses"}
+
+
+def test_generic_long_forms_keep_their_acronym_generic_in_the_whole_paper(tiny_kb):
+    p = paper("A study", "Detecting out-of-distribution (OOD) inputs is hard. Our detector flags OOD samples on GSM8K.")
+    assert "OOD" not in {m.text for m in mentions_of(p, tiny_kb)}
+
+
+def test_a_proposal_sentence_names_title_case_phrases_and_lists(tiny_kb):
+    found = mentions_of(paper("A study", "We introduce Throttling Gates and Reasoning Gates, two defences."), tiny_kb)
+    assert {(m.text, m.role) for m in found} >= {("Throttling Gates", "proposes"), ("Reasoning Gates", "proposes")}
