@@ -114,6 +114,7 @@ def recover(out: Path) -> None:
 
 
 def _commit(out: Path, stage: Path) -> None:
+    _sync_tree(stage)  # files written by other means than write_atomic (a store, a Turtle dump) reach the disk first
     names = sorted((p.name for p in stage.iterdir()), key=lambda name: (not (stage / name).is_dir(), name))
     write_atomic(stage / _COMMIT, "".join(f"{name}\n" for name in names))
     _fsync_dir(stage)
@@ -167,6 +168,18 @@ def _build_lock(out: Path, *, wait: bool = False) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def _sync_tree(folder: Path) -> None:
+    """fsync every file and folder under `folder`, so that the commit marker never lands before the data it vouches for."""
+    for where, _dirs, files in os.walk(folder):
+        for name in files:
+            fd = os.open(os.path.join(where, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        _fsync_dir(Path(where))
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -135,6 +135,24 @@ def test_a_commit_killed_at_any_step_leaves_the_old_outputs_or_the_new_ones(tmp_
     assert versions == ["old"] * first_new + ["new"] * (steps - first_new), "once new, always new"
 
 
+def test_a_query_finishes_a_commit_that_was_killed_half_way(tmp_path):
+    template = tmp_path / "template"
+    assert run_child(template, 0, "old").returncode == 0
+    shutil.copytree(template, tmp_path / "counted")
+    steps = int(run_child(tmp_path / "counted", 0, "new").stdout.split("STEPS")[1])
+    for step in range(steps, 0, -1):  # the last steps are the renames after the commit marker
+        out = tmp_path / f"kill-{step}"
+        shutil.copytree(template, out)
+        run_child(out, step, "new")
+        if (out / STAGING_DIR / ".commit").exists() and json.loads((out / "graph.json").read_text("utf-8"))["version"] == "old":
+            break  # committed, new folders moved in, the old graph.json still there: a mix only the commit marker can mend
+    assert (out / STAGING_DIR / ".commit").exists() and (out / "assets" / "site.js").read_text() == "// new"
+    result = CliRunner().invoke(main, ["sparql", "SELECT ?v WHERE { ?g <https://x.org/version> ?v }", "--graph", str(out), "--format", "csv"])
+    assert result.exit_code == 0 and result.output.splitlines() == ["v", "new"], result.output
+    assert not (out / STAGING_DIR).exists()
+    assert outputs_version(out) == "new"
+
+
 def test_an_error_or_ctrl_c_while_writing_leaves_the_old_outputs_and_no_staging(tmp_path):
     with replace_outputs(tmp_path) as stage:
         write_atomic(stage / "graph.ttl", "old")

@@ -241,6 +241,9 @@ def endpoint(big_graph):
     server.stop()
 
 
+MARGIN = 2.0
+"""Seconds a loaded machine may add to the server's timeout before the answer arrives."""
+
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
@@ -261,7 +264,7 @@ def test_binds_to_loopback_by_default(endpoint):
 def test_a_slow_query_is_stopped_with_503_within_the_timeout(endpoint):
     status, body, seconds = endpoint.ask(SLOW)
     assert status == 503 and b"timed out after 1 s" in body
-    assert seconds < 1 + 1.5, f"{seconds:.2f} s"
+    assert seconds < 1 + MARGIN, f"{seconds:.2f} s"
 
 
 def test_slow_queries_cannot_use_the_server_up(endpoint):
@@ -269,13 +272,13 @@ def test_slow_queries_cannot_use_the_server_up(endpoint):
     endpoint.wait_for_workers(workers)
     with ThreadPoolExecutor(12) as pool:
         answers = list(pool.map(lambda _: endpoint.ask(SLOW), range(12)))
-    assert {status for status, _, _ in answers} == {503}
-    assert max(seconds for _, _, seconds in answers) < 1 + 1.5
+    assert {status for status, _, _ in answers} == {503}, answers
+    assert max(seconds for _, _, seconds in answers) < 1 + MARGIN, sorted(round(s, 2) for _, _, s in answers)
     endpoint.wait_for_workers(workers)  # the killed workers are replaced, and none is left running a query nobody waits for
     status, body, seconds = endpoint.ask(COUNT)
     assert status == 200 and count_of(body) == 3000
     answers = [endpoint.ask(COUNT) for _ in range(20)]
-    assert all(status == 200 for status, _, _ in answers) and max(s for _, _, s in answers) < 1
+    assert all(status == 200 for status, _, _ in answers) and max(s for _, _, s in answers) < MARGIN, [(a, round(s, 2)) for a, _, s in answers]
 
 
 def test_rows_are_capped(endpoint):
