@@ -41,7 +41,8 @@ class PaperkgGroup(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("\nInterrupted; files of an earlier build are left as they were.", err=True)
+            kept = " The outputs of the last finished build are left as they were." if ctx.invoked_subcommand == "build" else ""
+            click.echo(f"\nInterrupted.{kept}", err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except OSError as err:
             if err.errno == errno.EPIPE:
