@@ -223,7 +223,10 @@ def sparql(query, params, list_saved, fmt, graph_dir):
         if query.endswith((".rq", ".sparql")) or (len(query) < 256 and path.is_file()):
             if not path.is_file():
                 raise click.BadParameter(f"no such query file: {query}", param_hint="QUERY")
-            query = path.read_text(encoding="utf-8")
+            try:
+                query = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as err:
+                raise click.BadParameter(f"{query}: not UTF-8 text (byte {err.start})", param_hint="QUERY") from err
     names, rows = run_query(open_store(graph_dir), query, bindings=bindings)
     click.echo(FORMATTERS[fmt](names, rows))
 
@@ -277,9 +280,12 @@ def html(graph_dir, out, max_nodes, max_pages):
     """Write the HTML views of a built graph: index.html, all.html, views/, assets/."""
     from graph.build import load_graph
     from graph.html import write_site
+    from graph.outputs import replace_outputs
 
     out = out or graph_dir
-    written = write_site(load_graph(graph_dir), out, max_nodes=max_nodes, max_pages=max_pages)
+    graph = load_graph(graph_dir)
+    with replace_outputs(out) as stage:  # the old views stay whole until the new ones are complete
+        written = write_site(graph, stage, max_nodes=max_nodes, max_pages=max_pages)
     click.echo(f"Wrote {len(written)} files under {out}/; open {out / 'index.html'}")
 
 

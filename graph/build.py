@@ -12,7 +12,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .cache import MentionCache, extractor_fingerprint
-from .errors import GraphMissingError, InputError
+from .errors import GraphMissingError, GraphUnreadableError, InputError
 from .export import void_description
 from .kb import load_kb
 from .kg import build_graph, lookup_view
@@ -56,8 +56,6 @@ def build_from_sources(
     are not run through the pipeline again. `progress(done, total)` is called as papers are done.
     """
     report = read_sources(sources, strict=strict)
-    if not report.papers:
-        raise InputError("no papers found in the sources", path=", ".join(map(str, sources)))
     store = MentionCache(cache, extractor_fingerprint()) if cache else None
     known = store.get(report.papers) if store else {}
     fresh: dict[str, tuple] = {}
@@ -93,7 +91,10 @@ def load_graph(folder: Path) -> nx.MultiDiGraph:
     path = Path(folder) / GRAPH_FILE
     if not path.is_file():
         raise GraphMissingError(f"{folder}: no built graph here ({GRAPH_FILE} missing); run `paperkg build SOURCE --out {folder}` first")
-    return nx.node_link_graph(json.loads(path.read_text("utf-8")), edges="edges", multigraph=True, directed=True)
+    try:
+        return nx.node_link_graph(json.loads(path.read_text("utf-8")), edges="edges", multigraph=True, directed=True)
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+        raise GraphUnreadableError(f"{path}: not a paperkg graph ({err}); run `paperkg build SOURCE --out {folder}` again") from err
 
 
 def build(

@@ -69,7 +69,11 @@ def _keys(names) -> set[str]:
 def load_gold(path: Path) -> list[GoldPaper]:
     """Gold papers from JSON Lines (id, title, abstract, entities[name, type, role, aliases, alt_types])."""
     papers = []
-    for line_no, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(f"not UTF-8 text (byte {err.start}); gold files are UTF-8 JSON Lines", path=str(path)) from err
+    for line_no, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:

@@ -8,7 +8,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import GraphMissingError, NotFoundError
+from .errors import GraphMissingError, GraphUnreadableError, NotFoundError
 from .names import name_key
 
 __all__ = ["LookupIndex", "Neighbour", "Neighbourhood", "load_index", "graph_stats", "LOOKUP_FILE"]
@@ -123,7 +123,12 @@ def load_index(directory: Path) -> LookupIndex:
     path = Path(directory) / LOOKUP_FILE
     if not path.exists():
         raise GraphMissingError(f"{directory}: no built graph here ({LOOKUP_FILE} missing); run `paperkg build SOURCE --out {directory}` first")
-    return LookupIndex(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        return LookupIndex(json.loads(path.read_text(encoding="utf-8")))
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+        raise GraphUnreadableError(
+            f"{path}: not a paperkg lookup index ({err}); run `paperkg build SOURCE --out {directory}` again"
+        ) from err
 
 
 def graph_stats(index: LookupIndex, top: int = 5) -> dict:

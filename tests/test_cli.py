@@ -114,3 +114,12 @@ def test_eval_prints_scores(runner, tmp_path):
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)["scores"]
     assert scores["untyped"]["tp"] == 3 and scores["role proposes"]["tp"] == 1
+
+
+def test_a_damaged_graph_folder_is_bad_input_not_a_bug(runner, tmp_path):
+    (tmp_path / "lookup.json").write_text("{broken", encoding="utf-8")
+    (tmp_path / "graph.json").write_text("[1, 2", encoding="utf-8")
+    for command in (["neighbours", "x"], ["stats"], ["html"]):
+        result = runner.invoke(main, [*command, "--graph", str(tmp_path)])
+        assert result.exit_code == 2, result.output
+        assert "run `paperkg build SOURCE" in result.output
