@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InputError
-from .base import RawRecord, find_urls, iso_date, join_text, missing_text, name_list, normalise_arxiv_id, normalise_doi, too_long
-from .latex import clean_latex, cleaned
+from .base import RawRecord, find_urls, iso_date, join_text, name_list, normalise_arxiv_id, normalise_doi
+from .latex import clean_latex, record_texts
 
 __all__ = ["is_snapshot_record", "snapshot_record", "is_listing_record", "listing_record", "comment_urls"]
 
@@ -36,12 +36,10 @@ def snapshot_record(value: dict, path: str, line: int) -> RawRecord | InputError
     >>> r.title, r.raw_title, r.abstract, r.date, r.authors, r.categories, r.doi
     ('Calculation of γ rays', 'Calculation of $\\\\gamma$ rays', 'A fully differential calculation.', '2007-04-02', ('C. Balázs', 'E. L. Berger Jr'), ('hep-ph', 'cs.LG'), '10.1103/PhysRevD.76.013009')
     """
-    if problem := too_long(value.get("title"), value.get("abstract"), path, line):
-        return problem
-    title, raw_title = cleaned(value.get("title"))
-    abstract, raw_abstract = cleaned(value.get("abstract"))
-    if problem := missing_text(title, abstract, path, line):
-        return problem
+    texts = record_texts(value.get("title"), value.get("abstract"), path, line)
+    if isinstance(texts, InputError):
+        return texts
+    title, raw_title, abstract, raw_abstract = texts
     versions = value.get("versions")
     first = versions[0] if isinstance(versions, list) and versions and isinstance(versions[0], dict) else {}
     return RawRecord(
@@ -78,12 +76,10 @@ def listing_record(value: dict, path: str, line: int) -> RawRecord | InputError:
     >>> r.title, r.abstract, r.date, r.categories, r.code_urls, r.url
     ('InstructPart', 'Vision models.', '2025-05', ('cs.CV', 'cs.RO'), ('https://zifuwan.github.io/InstructPart/',), 'https://arxiv.org/abs/2505.18291')
     """
-    if problem := too_long(value.get("title"), value.get("summary"), path, line):
-        return problem
-    title, raw_title = cleaned(value.get("title"))
-    abstract, raw_abstract = cleaned(value.get("summary"))
-    if problem := missing_text(title, abstract, path, line):
-        return problem
+    texts = record_texts(value.get("title"), value.get("summary"), path, line)
+    if isinstance(texts, InputError):
+        return texts
+    title, raw_title, abstract, raw_abstract = texts
     arxiv_id = normalise_arxiv_id(_string(value.get("id"))) or normalise_arxiv_id(_string(value.get("abs")))
     return RawRecord(
         title=title,

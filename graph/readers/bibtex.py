@@ -17,8 +17,8 @@ from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_i
 from bibtexparser.model import Entry
 
 from ..errors import InputError
-from .base import RawRecord, iso_date, join_text, missing_text, normalise_arxiv_id, normalise_doi, too_long
-from .latex import clean_latex, cleaned
+from .base import RawRecord, iso_date, join_text, normalise_arxiv_id, normalise_doi
+from .latex import clean_latex, record_texts
 
 __all__ = ["read_bibtex", "looks_like_bibtex", "bibtex_names"]
 
@@ -96,13 +96,11 @@ def _parse(text: str) -> bibtexparser.Library:
 def _record(entry: Entry, path: str) -> RawRecord | InputError:
     line = _line(entry.start_line)
     written = {key.lower(): field.value for key, field in entry.fields_dict.items() if isinstance(field.value, str)}
-    if problem := too_long(written.get("title"), written.get("abstract"), path, line):
-        return InputError(f"entry {entry.key!r}: {problem.message}", path=path, line=line)
+    texts = record_texts(written.get("title"), written.get("abstract"), path, line)
+    if isinstance(texts, InputError):
+        return InputError(f"entry {entry.key!r}: {texts.message}", path=path, line=line)
+    title, raw_title, abstract, raw_abstract = texts
     fields = {key: join_text(value) for key, value in written.items()}
-    title, raw_title = cleaned(fields.get("title"))
-    abstract, raw_abstract = cleaned(fields.get("abstract"))
-    if problem := missing_text(title, abstract, path, line):
-        return InputError(f"entry {entry.key!r}: {problem.message}", path=path, line=line)
     url = fields.get("url") or None
     return RawRecord(
         title=title,

@@ -7,8 +7,8 @@ paper object (the /api/papers/ID answer) reads the same way.
 from __future__ import annotations
 
 from ..errors import InputError
-from .base import RawRecord, iso_date, missing_text, name_list, normalise_arxiv_id, too_long
-from .latex import clean_latex, cleaned
+from .base import RawRecord, iso_date, name_list, normalise_arxiv_id
+from .latex import clean_latex, record_texts
 
 __all__ = ["is_daily_papers_item", "daily_papers_record"]
 
@@ -34,12 +34,10 @@ def daily_papers_record(value: dict, path: str, line: int) -> RawRecord | InputE
     ('2505.20411', 'We build a ×2 set.', 'We build a $\\\\times$2 set.', ('Ann Lee',), '2025-05-26', ('https://github.com/a/b',))
     """
     paper = value["paper"] if isinstance(value.get("paper"), dict) else value
-    if problem := too_long(paper.get("title") or value.get("title"), paper.get("summary"), path, line):
-        return problem
-    title, raw_title = cleaned(paper.get("title") or value.get("title"))
-    abstract, raw_abstract = cleaned(paper.get("summary"))
-    if problem := missing_text(title, abstract, path, line):
-        return problem
+    texts = record_texts(paper.get("title") or value.get("title"), paper.get("summary"), path, line)
+    if isinstance(texts, InputError):
+        return texts
+    title, raw_title, abstract, raw_abstract = texts
     paper_id = paper.get("id")
     return RawRecord(
         title=title,

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .base import join_text
+from ..errors import InputError
+from .base import join_text, missing_text, too_long
 
 __all__ = ["clean_latex", "cleaned"]
 
@@ -105,6 +106,22 @@ def cleaned(text: str) -> tuple[str, str | None]:
     source = join_text(text)
     clean = clean_latex(source)
     return clean, (source if clean != source else None)
+
+
+def record_texts(title, abstract, path: str, line: int) -> tuple[str, str | None, str, str | None] | InputError:
+    """Title and abstract as found -> (title, raw title, abstract, raw abstract), cleaned of LaTeX;
+    or the InputError for a record with one of them missing or far too long.
+
+    >>> record_texts("An $\\\\alpha$-net", "Text.", "a.bib", 1)
+    ('An α-net', 'An $\\\\alpha$-net', 'Text.', None)
+    >>> str(record_texts("T", None, "a.bib", 3))
+    'a.bib:3: record has no abstract (every paper needs a title and an abstract)'
+    """
+    if problem := too_long(title, abstract, path, line):
+        return problem
+    clean_title, raw_title = cleaned(title)
+    clean_abstract, raw_abstract = cleaned(abstract)
+    return missing_text(clean_title, clean_abstract, path, line) or (clean_title, raw_title, clean_abstract, raw_abstract)
 
 
 class _Cleaner:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InputError
-from .base import RawRecord, iso_date, missing_text, name_list, normalise_arxiv_id, too_long
-from .latex import cleaned
+from .base import RawRecord, iso_date, name_list, normalise_arxiv_id
+from .latex import record_texts
 
 __all__ = ["is_archive_paper", "archive_record"]
 
@@ -36,12 +36,10 @@ def archive_record(value: dict, path: str, line: int) -> RawRecord | InputError:
     >>> r.arxiv_id, r.abstract, r.url, r.date, r.archive_tasks, r.archive_methods
     ('1706.03762', 'The dominant sequence transduction models.', 'http://arxiv.org/abs/1706.03762v5', '2017-06-12', ('Machine Translation',), ('Transformer', 'Adam'))
     """
-    if problem := too_long(value.get("title"), value.get("abstract"), path, line):
-        return problem
-    title, raw_title = cleaned(value.get("title"))
-    abstract, raw_abstract = cleaned(value.get("abstract"))
-    if problem := missing_text(title, abstract, path, line):
-        return problem
+    texts = record_texts(value.get("title"), value.get("abstract"), path, line)
+    if isinstance(texts, InputError):
+        return texts
+    title, raw_title, abstract, raw_abstract = texts
     arxiv_id = value.get("arxiv_id")
     url = value.get("url_abs")
     return RawRecord(
