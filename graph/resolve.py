@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .kb import KnowledgeBase
+from .kb import KBEntry, KnowledgeBase
 from .names import name_key, slug
 from .records import ROLES, Entity, Link, Mention, Paper, Result
 from .results import find_results
@@ -66,7 +66,11 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
         entity = _entity(identity, groups[identity], kb, used_slugs)
         keys[identity] = entity.key
         resolved.entities[entity.key] = entity
-    _add_makers(resolved, by_paper, keys, long_forms)
+
+    def key_of(m: Mention) -> str:
+        return keys[_fold(_identity(m, long_forms), groups)]
+
+    _add_makers(resolved, by_paper, key_of)
 
     support = Counter()
     for identity, mentions in groups.items():
@@ -74,14 +78,14 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
     for paper, mentions in by_paper:
         per_entity: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
-            per_entity[keys[_fold(_identity(m, long_forms), groups)]].append(m)
+            per_entity[key_of(m)].append(m)
         roles = {key: min((m.role for m in ms), key=ROLES.index) for key, ms in per_entity.items()}
         own = {resolved.entities[key].label for key, role in roles.items() if role == "proposes"}
         for key in sorted(per_entity):
             ms = per_entity[key]
             role = "proposes" if _is_variant_of_own(resolved.entities[key], own, resolved.entities) else roles[key]
             resolved.links.append(Link(paper.key, key, role, _confidence(ms, support[key]), tuple(ms)))
-        resolved.results += _results(paper, mentions, roles, keys, long_forms, groups)
+        resolved.results += _results(paper, mentions, roles, key_of)
     _add_archive_links(resolved, [p for p, _ in by_paper], kb, used_slugs)
     _add_kb_relatives(resolved, kb)
     return resolved
@@ -112,7 +116,7 @@ def _archive_entity(name, entity_type, kb, resolved, by_name, used_slugs) -> str
     if known and not topic:
         entry = known[0]
         if entry.key not in resolved.entities:
-            resolved.entities[entry.key] = Entity(entry.key, entry.name, entry.type, entry.aliases, entry.variant_of, entry.developed_by, entry.wikidata, True)
+            resolved.entities[entry.key] = _kb_entity(entry)
         return entry.key
     label = topic or name.strip()
     if name_key(label) in by_name:
@@ -126,18 +130,16 @@ def _archive_entity(name, entity_type, kb, resolved, by_name, used_slugs) -> str
     return key
 
 
-def _results(paper, mentions, roles, keys, long_forms, groups) -> list[Result]:
+def _results(paper, mentions, roles, key_of) -> list[Result]:
     """Stated scores with entity keys; a score with no system named is the paper's own system's."""
-    def key_of(m: Mention | None) -> str | None:
-        return keys[_fold(_identity(m, long_forms), groups)] if m is not None else None
-
     own = sorted(key for key, role in roles.items() if role == "proposes")
     found = []
     for stated in find_results(paper.text, mentions):
-        entity = key_of(stated.entity)
+        entity = key_of(stated.entity) if stated.entity else None
         if entity is None and len(own) == 1 and _OWN_RESULT.search(stated.sentence):
             entity = own[0]
-        found.append(Result(paper.key, entity, key_of(stated.benchmark), key_of(stated.metric), stated.value, stated.sentence))
+        metric = key_of(stated.metric) if stated.metric else None
+        found.append(Result(paper.key, entity, key_of(stated.benchmark), metric, stated.value, stated.sentence))
     return found
 
 
@@ -186,7 +188,7 @@ def _entity(identity: str, mentions: list[Mention], kb: KnowledgeBase, used_slug
         entry = kb.entries[identity[3:]]
         surfaces = {m.text for m in mentions} | {m.long_form for m in mentions if m.long_form}
         aliases = tuple(sorted(set(entry.aliases) | (surfaces - {entry.name})))
-        return Entity(entry.key, entry.name, entry.type, aliases, entry.variant_of, entry.developed_by, entry.wikidata, True)
+        return _kb_entity(entry, aliases)
     surfaces = Counter(m.text for m in mentions)
     if identity.startswith("topic:"):
         label = mentions[0].long_form
@@ -221,12 +223,12 @@ def _add_kb_relatives(resolved: Resolved, kb: KnowledgeBase) -> None:
         for target in (entity.variant_of, entity.developed_by):
             if target and target not in resolved.entities and target in kb.entries:
                 entry = kb.entries[target]
-                relative = Entity(entry.key, entry.name, entry.type, entry.aliases, entry.variant_of, entry.developed_by, entry.wikidata, True)
+                relative = _kb_entity(entry)
                 resolved.entities[target] = relative
                 pending.append(relative)
 
 
-def _add_makers(resolved, by_paper, keys, long_forms) -> None:
+def _add_makers(resolved, by_paper, key_of) -> None:
     """"OpenAI Codex", "OpenAI's Codex", "Codex by OpenAI": the text names a model's developer."""
     for paper, mentions in by_paper:
         ordered = sorted(mentions, key=lambda m: m.start)
@@ -238,16 +240,17 @@ def _add_makers(resolved, by_paper, keys, long_forms) -> None:
                 maker, made = second, first
             else:
                 continue
-            made_key = keys.get(_fold_key(made, long_forms, keys))
-            maker_key = keys.get(_fold_key(maker, long_forms, keys))
-            entity = resolved.entities.get(made_key)
-            if entity and maker_key and not entity.developed_by:
+            made_key, maker_key = key_of(made), key_of(maker)
+            entity = resolved.entities[made_key]
+            if not entity.developed_by:
                 resolved.entities[made_key] = Entity(**{**entity.__dict__, "developed_by": maker_key})
 
 
-def _fold_key(m: Mention, long_forms, keys) -> str:
-    identity = _identity(m, long_forms)
-    return identity if identity in keys else identity[:-1]
+def _kb_entity(entry: KBEntry, aliases: tuple[str, ...] | None = None) -> Entity:
+    return Entity(
+        entry.key, entry.name, entry.type, entry.aliases if aliases is None else aliases,
+        entry.variant_of, entry.developed_by, entry.wikidata, from_kb=True,
+    )
 
 
 def _confidence(mentions: list[Mention], papers: int) -> float:
