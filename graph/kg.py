@@ -103,7 +103,7 @@ def lookup_view(graph: nx.MultiDiGraph) -> dict:
             row["aliases"] = data["aliases"]
         nodes[node] = row
     edges = [
-        [u, v, data.get("role") or data.get("relation"), data.get("confidence")]
+        [u, v, data.get("role") or data.get("relation")]
         for u, v, data in graph.edges(data=True)
     ]
     return {"nodes": nodes, "edges": edges}

@@ -62,7 +62,7 @@ class LookupIndex:
         self.nodes: dict[str, dict] = data["nodes"]
         self.out: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.into: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for source, target, link, _confidence in data["edges"]:
+        for source, target, link in data["edges"]:
             self.out[source].append((target, link))
             self.into[target].append((source, _INVERSE.get(link, link)))
         self.by_name: dict[str, list[str]] = defaultdict(list)
