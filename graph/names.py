@@ -68,6 +68,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 
     >>> words("On HumanEval+, (SeND) and GPT-4's code at https://github.com/a/B.")
     [(0, 2, 'On'), (3, 13, 'HumanEval+'), (16, 20, 'SeND'), (22, 25, 'and'), (26, 31, 'GPT-4'), (34, 38, 'code'), (39, 41, 'at')]
+    >>> [w for _, _, w in words("Llama 3's perplexity")]
+    ['Llama', '3', 'perplexity']
     """
     found = []
     for token in _TOKEN.finditer(text, start, len(text) if end is None else end):
@@ -79,7 +81,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
                 s += 1
             while e > s and text[e - 1] in _TRAIL:
                 e -= 1
-            if text[e - 2 : e] in ("'s", "’s") and e - s > 3:
+            if text[e - 2 : e] in ("'s", "’s") and e - s > 2:
                 e -= 2
             if s < e:
                 found.append((s, e, text[s:e]))

@@ -83,7 +83,7 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
         own = {resolved.entities[key].label for key, role in roles.items() if role == "proposes"}
         for key in sorted(per_entity):
             ms = per_entity[key]
-            role = "proposes" if _is_variant_of_own(resolved.entities[key], own, resolved.entities) else roles[key]
+            role = "proposes" if _is_variant_of_own(resolved.entities[key], own) else roles[key]
             resolved.links.append(Link(paper.key, key, role, _confidence(ms, support[key]), tuple(ms)))
         resolved.results += _results(paper, mentions, roles, key_of)
     _add_archive_links(resolved, [p for p, _ in by_paper], kb, used_slugs)
@@ -146,11 +146,14 @@ def _results(paper, mentions, roles, key_of) -> list[Result]:
 _OWN_RESULT = re.compile(r"\b(?:we|our|ours|it|this)\b", re.IGNORECASE)
 
 
-def _is_variant_of_own(entity: Entity, own_labels: set[str], entities: dict[str, Entity]) -> bool:
-    """A sized or tuned variant of the paper's own model is the paper's too (PersonaMath-7B, Qwen2.5-72B-Instruct);
-    a separately named sibling (Qwen2.5-Coder) is not."""
+def _is_variant_of_own(entity: Entity, own_labels: set[str]) -> bool:
+    """A variant of the paper's own name is the paper's too: a coined extension of it (DIM-T2I,
+    DIM-4.6B-Edit from DIM) or a sized or tuned variant of it (PersonaMath-7B, Qwen2.5-72B-Instruct);
+    a separately named known sibling (Qwen2.5-Coder) is not."""
     return any(
-        entity.label.startswith(label + "-") and len(label) >= 3 and _SIZE_OR_TUNING.fullmatch(entity.label[len(label) + 1 :])
+        entity.label.startswith(label + "-")
+        and len(label) >= 3
+        and (not entity.from_kb or _SIZE_OR_TUNING.fullmatch(entity.label[len(label) + 1 :]))
         for label in own_labels
     )
 

@@ -18,6 +18,8 @@ _OUR_KIND = re.compile(
     re.IGNORECASE,
 )
 """A known name the paper calls its own: "our final model S4D"."""
+_NOVEL = re.compile(r"\b(?:novel|new)\s+(?:(?!(?:on|in|of|for|with|to|at|by|than|over|from)\b)[\w\-]+\s+){0,3}$", re.IGNORECASE)
+"""A coined name the sentence calls new: "(2) novel Aspect Matching Score (AMS): a metric"."""
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNORECASE)
 _PROPOSAL_REACH = 150
 
@@ -47,13 +49,15 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
                 continue
             if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
                 role = "proposes"
-            elif (own and _OUR.search(before[-60:])) or _OUR_KIND.search(before[-60:]) or (
+            elif (own and (_OUR.search(before[-60:]) or _NOVEL.search(before[-60:]))) or _OUR_KIND.search(before[-60:]) or (
                 own and propose_at is not None and _CALLED.search(before[-12:])
             ):
                 role = "proposes"
+            elif own and m.rule == "acronym" and propose_at is not None and propose_at <= m.start:
+                role = "proposes"  # "we introduce X ... via three modules: a Regional-aware Semantic Mapper (RSM), ..."
             elif propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (
-                (own and (not claimed or m.rule == "acronym")) or (right_after_verb and not claimed)
-            ):
+                own or right_after_verb
+            ) and not claimed:
                 role = "proposes"
             elif lead == "proposes":
                 role = "proposes"  # "two new benchmarks, MBPP and MathQA-Python"

@@ -184,3 +184,30 @@ def test_generic_long_forms_keep_their_acronym_generic_in_the_whole_paper(tiny_k
 def test_a_proposal_sentence_names_title_case_phrases_and_lists(tiny_kb):
     found = mentions_of(paper("A study", "We introduce Throttling Gates and Reasoning Gates, two defences."), tiny_kb)
     assert {(m.text, m.role) for m in found} >= {("Throttling Gates", "proposes"), ("Reasoning Gates", "proposes")}
+
+
+def test_acronyms_a_proposal_sentence_defines_are_proposed_however_far_from_the_verb(tiny_kb):
+    text = ("We introduce DynaMind, a novel framework that reconstructs video by jointly modeling neural dynamics and "
+            "semantic features via three core modules: a Regional-aware Semantic Mapper (RSM) and a Dual-Guidance "
+            "Video Reconstructor (DGVR).")
+    roles = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert roles["RSM"] == roles["DGVR"] == "proposes"
+
+
+def test_a_coined_name_called_novel_is_proposed_and_known_ones_are_not(tiny_kb):
+    text = "It has (2) novel Aspect Matching Score (AMS): a metric, and a new state of the art on GSM8K."
+    roles = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert roles["AMS"] == "proposes" and roles["GSM8K"] != "proposes"
+
+
+def test_coined_extensions_of_the_papers_own_name_are_its_own_too(tiny_kb):
+    p = paper("Learning to edit", "We introduce Draw-In-Mind (DIM), a dataset. It has subsets DIM-T2I and DIM-Edit. "
+              "Trained on it, DIM-4.6B-Edit is strong.")
+    resolved = resolve(_extract([p], tiny_kb), tiny_kb)
+    roles = {resolved.entities[link.entity].label: link.role for link in resolved.links}
+    assert roles["DIM-T2I"] == roles["DIM-Edit"] == roles["DIM-4.6B-Edit"] == "proposes"
+
+
+def test_a_possessive_after_a_version_number_keeps_the_name_whole(tiny_kb):
+    found = mentions_of(paper("A study", "We show that Llama 2's perplexity drops."), tiny_kb)
+    assert [m.text for m in found if m.type == "Model"] == ["Llama 2"]
