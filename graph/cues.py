@@ -14,6 +14,7 @@ __all__ = [
     "proposal_verb_end",
     "has_evaluation_cue",
     "evaluated_on_before",
+    "names_a_task",
 ]
 
 HEAD_NOUN_TYPES = {
@@ -58,6 +59,22 @@ def type_from_form(name: str) -> str | None:
         if pattern.search(name):
             return entity_type
     return None
+
+
+_TASK_HEAD = re.compile(
+    r"(?:recognition|retrieval|translation|enhancement|detection|segmentation|classification|imaging|estimation|"
+    r"forecasting|answering|summari[sz]ation|captioning|tracking|understanding|finetuning|fine-tuning)$",
+    re.IGNORECASE,
+)
+
+
+def names_a_task(phrase: str) -> bool:
+    """True when a phrase ends in the name of a task, not of a thing ("Low-light Image Enhancement").
+
+    >>> names_a_task("Cross-lingual Named Entity Recognition"), names_a_task("Burst-Order Selective Scan")
+    (True, False)
+    """
+    return bool(_TASK_HEAD.search(phrase.strip()))
 
 
 _APPOSITION = re.compile(r"^[\s\-]*\)?\s*,\s*(?:a|an|the)\s+((?:[\w\-]+\s+){0,4}[\w\-]+)")

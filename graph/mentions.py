@@ -13,6 +13,7 @@ from .cues import (
     LIST_GLUE,
     has_evaluation_cue,
     kind_in_evaluation_phrase,
+    names_a_task,
     proposal_verb_end,
     type_from_form,
     type_from_head_noun,
@@ -56,13 +57,22 @@ def find_mentions(
 
     `sentences` are (start, end) offsets; the first `title_end` characters are the title.
     """
-    lower_words = set(_LOWER_WORD.findall(text))
     parsed = [_Sentence.of(text, start, end, start < title_end) for start, end in split_sentences_at(sentences, title_end)]
-    generic_here = _generic_acronyms(parsed, kb)
+    here = _PaperContext(set(_LOWER_WORD.findall(text)), _generic_acronyms(parsed, kb), _known_acronyms(parsed, kb))
     found: list[Mention] = []
     for sentence in parsed:
-        found += _sentence_mentions(paper, text, sentence, kb, lower_words, generic_here)
+        found += _sentence_mentions(paper, text, sentence, kb, here)
     return found
+
+
+@dataclass(frozen=True)
+class _PaperContext:
+    """What the whole paper tells about its words: which lower-case words it uses, which acronyms
+    it defines as generic, and which it defines with a known name ("Classifier-Free Guidance (CFG)")."""
+
+    lower_words: set[str]
+    generic_acronyms: set[str]
+    known_acronyms: dict[str, KBEntry]
 
 
 @dataclass(frozen=True)
@@ -106,6 +116,17 @@ def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]
     return generic
 
 
+def _known_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> dict[str, KBEntry]:
+    """Acronyms the paper defines for a known name: their bare uses later name the same thing."""
+    known = {}
+    for sentence in sentences:
+        for pair in sentence.pairs:
+            entries = kb.lookup(pair.short) or kb.lookup(pair.long)
+            if entries:
+                known.setdefault(pair.short, entries[0])
+    return known
+
+
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\-]+")
 
 
@@ -119,11 +140,11 @@ def _stylised_word(word: str, lower_words: set[str]) -> bool:
     return not word.isupper() and sum(c.isupper() for c in word) <= 2 and word.lower() in lower_words
 
 
-def _sentence_mentions(paper, text, sentence: _Sentence, kb, lower_words, generic_here) -> list[Mention]:
+def _sentence_mentions(paper, text, sentence: _Sentence, kb, here: _PaperContext) -> list[Mention]:
     """The sentence's mentions: candidates first, then a role for each in text order."""
     taken: set[int] = set()
     found = title_names(paper, text, sentence.start, sentence.end, kb, taken) if sentence.in_title else []
-    found += _candidates(paper, text, sentence, kb, lower_words, generic_here, taken)
+    found += _candidates(paper, text, sentence, kb, here, taken)
     groups = _drop_unsupported(_list_groups(sorted(found, key=lambda m: m.start), text))
     return assign_roles(_type_from_context(groups, text), text, sentence.propose_at, sentence.in_title)
 
@@ -175,7 +196,7 @@ def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Ment
     return result
 
 
-def _candidates(paper, text, parsed: _Sentence, kb, lower_words, generic_here, taken) -> list[Mention]:
+def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) -> list[Mention]:
     found: list[Mention] = []
     start, end, sentence, propose_at = parsed.start, parsed.end, parsed.text, parsed.propose_at
 
@@ -258,9 +279,13 @@ def _candidates(paper, text, parsed: _Sentence, kb, lower_words, generic_here, t
         stripped = _strip_plain_suffix(word)
         if stripped != word:
             word, e = stripped, s + len(stripped)
-        if not looks_like_name(word) or kb.is_generic(word) or _stylised_word(word, lower_words):
+        if word in here.known_acronyms:
+            add(s, e, here.known_acronyms[word].type, "kb-acronym", kb_key=here.known_acronyms[word].key)
             continue
-        if name_key(word) in generic_here or name_key(word.rstrip("s")) in generic_here or _generic_compound(word, kb):
+        if not looks_like_name(word) or kb.is_generic(word) or _stylised_word(word, here.lower_words):
+            continue
+        generic = here.generic_acronyms
+        if name_key(word) in generic or name_key(word.rstrip("s")) in generic or _generic_compound(word, kb):
             continue
         if len(word) == 2 and word.isupper():
             continue  # two-letter abbreviations (PD, MF, IP) name nothing without a long form
@@ -422,7 +447,7 @@ def _is_named_long_form(long: str, short: str, kb: KnowledgeBase, *, at_sentence
 
     A sentence's first word is capitalised anyway, so there it counts only if it is not a plain word.
     """
-    if kb.is_generic(short) or kb.topic_of(long):
+    if kb.is_generic(short) or kb.topic_of(long) or names_a_task(long):
         return False
     content = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in {"of", "for", "and", "the", "with", "in", "on", "to", "a", "via", "by"}]
     if not content:

@@ -211,3 +211,16 @@ def test_coined_extensions_of_the_papers_own_name_are_its_own_too(tiny_kb):
 def test_a_possessive_after_a_version_number_keeps_the_name_whole(tiny_kb):
     found = mentions_of(paper("A study", "We show that Llama 2's perplexity drops."), tiny_kb)
     assert [m.text for m in found if m.type == "Model"] == ["Llama 2"]
+
+
+def test_an_acronym_for_a_task_is_no_name_unless_the_paper_proposes_it(tiny_kb):
+    text = "Existing Low-light Image Enhancement (LIE) methods fail. We propose Burst Order Enhancement (BOE), a method."
+    found = {m.text for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert "LIE" not in found and "BOE" in found
+
+
+def test_later_bare_uses_of_an_acronym_defined_for_a_known_name_are_that_name():
+    kb = KnowledgeBase([KBEntry("cfg", "Classifier-Free Guidance", "Method")])
+    text = "Tricks help, e.g. Classifier-Free Guidance (CFG). We present findings: the scale of CFG matters."
+    found = [(m.text, m.kb_key, m.role) for m in mentions_of(paper("A study", text), kb)]
+    assert found == [("CFG", "cfg", "uses"), ("CFG", "cfg", "uses")]
