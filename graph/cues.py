@@ -128,7 +128,8 @@ LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*$")
 """What stands between two names of one list: "A, B and C"."""
 
 _PROPOSAL = re.compile(
-    r"\b(?:we|this (?:paper|work|study|report)|our (?:work|paper)|here we|in this (?:paper|work)[, ]+we)\b"
+    r"\b(?:we|this (?:paper|work|study|report)|our (?:work|paper|method|framework|approach|system)|here we|"
+    r"in this (?:paper|work)[, ]+we)\b"
     r"[^.;]{0,120}?\b(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|release[sd]?|design(?:s|ed)?|"
     r"construct(?:s|ed)?|build(?:s)?|buil[dt]|create[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|unveil(?:s|ed)?|"
     r"devise[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b",

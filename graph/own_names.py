@@ -27,7 +27,7 @@ def title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> li
         if not (_RIGHT_AFTER_VERB_TEXT.fullmatch(glue) if not found else LIST_GLUE.match(glue)):
             break
         words_ = phrase.split()
-        if kb.lookup(phrase) or kb.topic_of(phrase) or any(kb.is_generic(w) for w in words_):
+        if kb.lookup(phrase) or kb.topic_of(phrase) or 2 * sum(kb.is_generic(w) for w in words_) > len(words_):
             break
         if words_[-1].lower() in _PLURAL_KINDS:
             break  # "Training Algorithms" describes, it does not name

@@ -224,3 +224,14 @@ def test_later_bare_uses_of_an_acronym_defined_for_a_known_name_are_that_name():
     text = "Tricks help, e.g. Classifier-Free Guidance (CFG). We present findings: the scale of CFG matters."
     found = [(m.text, m.kb_key, m.role) for m in mentions_of(paper("A study", text), kb)]
     assert found == [("CFG", "cfg", "uses"), ("CFG", "cfg", "uses")]
+
+
+def test_a_proposed_title_case_name_may_hold_a_generic_word_but_not_be_one(tiny_kb):
+    found = {m.text: m.role for m in mentions_of(paper("A study", "This paper introduces Influence Distillation, a "
+                                                       "framework. We propose Large Language Models for X."), tiny_kb)}
+    assert found.get("Influence Distillation") == "proposes" and "Large Language Models" not in found
+
+
+def test_our_method_introduces_is_a_proposal(tiny_kb):
+    text = "Our method introduces two contributions: a scheme, and a Burst-Order Selective Scan (BOSS) mechanism."
+    assert {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}["BOSS"] == "proposes"
