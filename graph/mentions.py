@@ -21,7 +21,7 @@ from .cues import (
 )
 from .roles import assign_roles
 from .kb import KBEntry, KnowledgeBase
-from .own_names import named_phrases, title_case_phrases, title_names
+from .own_names import kind_phrases, named_phrases, title_case_phrases, title_names
 from .names import Word, looks_like_name, name_key, words
 from .records import Mention
 
@@ -229,6 +229,11 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             add(s, e, known[0].type, "named", kb_key=known[0].key)
         else:
             add(s, e, entity_type, "named")
+
+    # Title-case names of a kind: "the Speech Accessibility Project Challenge", "the Salinas dataset".
+    if not parsed.in_title:
+        for s, e, entity_type in kind_phrases(sentence, start, kb, here.lower_words):
+            add(s, e, entity_type, "kind")
 
     # Title-case phrases a proposal sentence introduces: "we propose Web Agent Throttling, ...".
     if propose_at is not None:

@@ -1,5 +1,6 @@
-"""The paper's own names: the name a title gives, the names a sentence says it coins
-("a tokenizer named X", "our X model", "X, a ..."), and title-case phrases right after "we propose"."""
+"""Names a sentence presents as names: the name a title gives, the names a sentence says it coins
+("a tokenizer named X", "our X model", "X, a ..."), title-case phrases right after "we propose",
+and title-case names of a kind ("the Speech Accessibility Project Challenge", "the Salinas dataset")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from .kb import KnowledgeBase
 from .names import looks_like_name
 from .records import Mention
 
-__all__ = ["title_names", "named_phrases", "title_case_phrases"]
+__all__ = ["title_names", "named_phrases", "title_case_phrases", "kind_phrases"]
 
 
 _TITLE_CASE_PHRASE = re.compile(r"(?<![\w\-])(?:[A-Z][a-z][\w\-]*\s+){1,4}[A-Z][a-z][\w\-]*(?![\w\-])")
@@ -57,7 +58,7 @@ _NAMED = re.compile(
     rf"|\bour (?P<c>{_NAME}) {_KIND}"
     rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
 )
-_NOT_A_NAME = re.compile(r"\w+ly|However|Moreover|Here|Then|Thus|Instead|First|Second|Third|Finally|Overall|We|Our|This|These|The|It|In|To|For")
+_NOT_A_NAME = re.compile(r"\w+ly|A|An|However|Moreover|Here|Then|Thus|Instead|First|Second|Third|Finally|Overall|We|Our|This|These|The|It|In|To|For")
 
 
 def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
@@ -89,6 +90,52 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
         found.append((offset + match.start(group), offset + match.end(group), entity_type or ""))
     return found
 
+
+
+_KIND_PHRASE = re.compile(
+    r"(?<![\w\-&])(?P<name>(?:(?:[A-Z][\w\-]+|\d{4})\s+){1,6})"
+    r"(?P<kind>(?i:challenge|competition|shared task|benchmark|leaderboard|dataset|corpus))(?![\w\-])"
+)
+_KIND_TYPES = {"dataset": "Dataset", "corpus": "Dataset"}
+
+
+def kind_phrases(sentence: str, offset: int, kb: KnowledgeBase, lower_words: set[str]) -> list[tuple[int, int, str]]:
+    """Title-case names followed by their kind, with the type the kind gives. A capitalised kind word
+    is part of the name ("the AIM 2025 Low-light RAW Video Denoising Challenge"); a lower-case one is
+    not ("the Pavia University dataset"). Names the KB or the coined-name rules find are left to them,
+    and so are ordinary words (`lower_words`: the words the paper also writes in lower case).
+
+    >>> s = "We won the AIM 2025 Low-light RAW Video Denoising Challenge and tested on the Salinas dataset."
+    >>> [(s[a:b], t) for a, b, t in kind_phrases(s, 0, KnowledgeBase([]), set())]
+    [('AIM 2025 Low-light RAW Video Denoising Challenge', 'Benchmark'), ('Salinas', 'Dataset')]
+    >>> kind_phrases("We release a Semantics-aware Dataset and the Patient dataset.", 0, KnowledgeBase([]), {"patient"})
+    []
+    """
+    found = []
+    for match in _KIND_PHRASE.finditer(sentence):
+        words_ = match.group("name").split()
+        while words_ and _NOT_A_NAME.fullmatch(words_[0]):
+            words_ = words_[1:]
+        if not words_ or 2 * sum(kb.is_generic(w) for w in words_) > len(words_) or words_[-1].lower() in _PLURAL_KINDS:
+            continue
+        if all(w.isupper() for w in words_ if not w.isdigit()) and len(words_) > 1:
+            continue  # "the first UHR UAV dataset": acronyms describing it, not its name
+        kind = match.group("kind")
+        name = " ".join(words_)
+        if len(words_) == 1 and (
+            kind[0].isupper()  # "a Semantics-aware Dataset" describes
+            or looks_like_name(name)  # the coined-name rules type it from the kind word
+            or name.lower() in lower_words
+            or not sentence[: match.start("name")].strip()  # "One challenge is ..."
+            or any(kb.is_generic(part) for part in name.split("-"))  # "Persian-language", "English-Kpelle"
+        ):
+            continue
+        if kb.lookup(name):
+            continue
+        start = match.start("name") + match.group("name").index(words_[0])
+        end = match.end("kind") if kind[0].isupper() else match.start("kind") - 1
+        found.append((offset + start, offset + end, _KIND_TYPES.get(kind.lower(), "Benchmark")))
+    return found
 
 
 def title_names(paper, text, start, end, kb, taken) -> list[Mention]:

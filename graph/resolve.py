@@ -20,6 +20,7 @@ RULE_CONFIDENCE = {
     "kb-variant": 0.9,
     "kb-ambiguous": 0.8,
     "named": 0.85,
+    "kind": 0.8,
     "phrase": 0.7,
     "topic": 0.9,
     "title": 0.85,

@@ -235,3 +235,11 @@ def test_a_proposed_title_case_name_may_hold_a_generic_word_but_not_be_one(tiny_
 def test_our_method_introduces_is_a_proposal(tiny_kb):
     text = "Our method introduces two contributions: a scheme, and a Burst-Order Selective Scan (BOSS) mechanism."
     assert {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}["BOSS"] == "proposes"
+
+
+def test_title_case_names_of_a_kind_are_benchmarks_and_datasets(tiny_kb):
+    text = ("Our system won the AIM 2025 Low-light RAW Video Denoising Challenge. Experiments on the Pavia University "
+            "dataset show gains. One challenge remains.")
+    found = {m.text: (m.type, m.role) for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["AIM 2025 Low-light RAW Video Denoising Challenge"][0] == "Benchmark"
+    assert found["Pavia University"] == ("Dataset", "evaluatesOn") and "One" not in found
