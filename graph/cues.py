@@ -9,6 +9,7 @@ __all__ = [
     "type_from_form",
     "type_from_head_noun",
     "type_from_noun_before",
+    "type_from_subtitle",
     "kind_in_evaluation_phrase",
     "LIST_GLUE",
     "proposal_verb_end",
@@ -101,6 +102,19 @@ def type_from_head_noun(after: str) -> str | None:
     return HEAD_NOUN_TYPES.get(match.group(1).lower()) if match else None
 
 
+_SUBTITLE_NOUN_PHRASE = re.compile(r"^\s*(?:A|An|The)\s+((?:[\w\-]+\s+){0,4}?[\w\-]+)(?=\s+(?:for|of|on|to|with|in|via|that)\b|\s*$)")
+
+
+def type_from_subtitle(subtitle: str) -> str | None:
+    """The type a title's subtitle gives the name before its colon ("X: A New Benchmark Dataset for ...").
+
+    >>> type_from_subtitle(" A New Benchmark Dataset for Cross-Lingual Retrieval"), type_from_subtitle(" Evaluating LLMs on Code")
+    ('Dataset', None)
+    """
+    match = _SUBTITLE_NOUN_PHRASE.match(subtitle)
+    return HEAD_NOUN_TYPES.get(match.group(1).split()[-1].lower()) if match else None
+
+
 _NOUN_BEFORE = re.compile(
     r"\b([A-Za-z]+)\s*(?:,|:|\(|\s(?:called|named|dubbed|termed|like|such as|including))?\s*$"
 )
@@ -175,7 +189,8 @@ _SEPARATOR = (
     r"\)\s*,?\s*and\s+(?:[\w\-]+\s+){0,4}\(\s*)"  # "(A, B) and three image datasets (C, D)"
 )
 _EVAL_PREP = re.compile(
-    r"\b(?i:on|across|evaluations? of|experiments with)\s+(?:[a-z][\w\-]*\s+){0,5}"
+    r"\b(?i:on|across|evaluations? of|experiments with)\s+(?:(?!(?:that|shows?|demonstrates?|indicates?|reveals?|"
+    r"confirms?|suggests?|proves?|verif(?:y|ies)|validates?)\b)[a-z][\w\-]*\s+){0,5}"
     r"(?:[a-z][\w\-]*,\s+(?:including|such as|like|e\.g\.,?)\s+(?:[a-z][\w\-]*\s+){0,4})?(?:e\.g\.,?\s+)?\(?\s*"
     rf"(?:{_ITEM}{_SEPARATOR})*$"
 )
@@ -204,6 +219,8 @@ def evaluated_on_before(before: str) -> bool:
     (True, True)
     >>> evaluated_on_before("built on top of the strong"), evaluated_on_before("Based on this insight, we propose ")
     (False, False)
+    >>> evaluated_on_before("Extensive experiments on public datasets show that ")
+    False
     >>> evaluated_on_before("Evaluating general language modeling (Wikitext-103, ")
     True
     >>> evaluated_on_before("on benchmark datasets like Long Range Arena (LRA), WikiText, sstv2, as well as video datasets such as ")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import LIST_GLUE, type_from_form, type_from_head_noun
+from .cues import LIST_GLUE, type_from_form, type_from_head_noun, type_from_subtitle
 from .kb import KnowledgeBase
 from .names import looks_like_name
 from .records import Mention
@@ -172,7 +172,8 @@ def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:
     s = start + title.index(name)
     known = kb.lookup(name)
     kb_key = known[0].key if known else None
-    entity_type = known[0].type if known else type_from_form(name) or ""
+    subtitle = title.split(":", 1)[1] if ":" in title else ""
+    entity_type = known[0].type if known else type_from_form(name) or type_from_subtitle(subtitle) or ""
     taken.update(range(s, s + len(name)))
     return [Mention(paper, name, s, s + len(name), title, start, entity_type, "title", "proposes", kb_key=kb_key)]
 

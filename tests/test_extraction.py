@@ -243,3 +243,8 @@ def test_title_case_names_of_a_kind_are_benchmarks_and_datasets(tiny_kb):
     found = {m.text: (m.type, m.role) for m in mentions_of(paper("A study", text), tiny_kb)}
     assert found["AIM 2025 Low-light RAW Video Denoising Challenge"][0] == "Benchmark"
     assert found["Pavia University"] == ("Dataset", "evaluatesOn") and "One" not in found
+
+
+def test_a_title_name_takes_its_type_from_the_subtitle(tiny_kb):
+    found = mentions_of(paper("Anveshana: A New Benchmark Dataset for Cross-Lingual Retrieval", "We study it."), tiny_kb)
+    assert [(m.text, m.type, m.role) for m in found if m.rule == "title"] == [("Anveshana", "Dataset", "proposes")]
