@@ -132,13 +132,16 @@ def _archive_entity(name, entity_type, kb, resolved, by_name, used_slugs) -> str
 
 
 def _results(paper, mentions, roles, key_of) -> list[Result]:
-    """Stated scores with entity keys; a score with no system named is the paper's own system's."""
+    """Stated scores with entity keys; a score with no system named is the paper's own system's when
+    the sentence says so ("we", "our"), else it is left out: a score of nobody in particular ranks nothing."""
     own = sorted(key for key, role in roles.items() if role == "proposes")
     found = []
     for stated in find_results(paper.text, mentions):
         entity = key_of(stated.entity) if stated.entity else None
         if entity is None and len(own) == 1 and _OWN_RESULT.search(stated.sentence):
             entity = own[0]
+        if entity is None:
+            continue
         metric = key_of(stated.metric) if stated.metric else None
         found.append(Result(paper.key, entity, key_of(stated.benchmark), metric, stated.value, stated.sentence))
     return found

@@ -28,6 +28,7 @@ _RELATIVE = re.compile(
     r"only|at least|at most|\+|-|±|~)(?:\s+(?:of|by))?\s*$",
     re.IGNORECASE,
 )
+_LISTED_VALUES = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:%|\\%| percent)?\s*(?:,\s*and|,|and|or)\s*)+$")
 _RELATIVE_WORDS = re.compile(r"\b(?:improv\w*|gains?|increas\w*|reduc\w*|decreas\w*|boost\w*|speed-?ups?|relative)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|of the|of all|of cases|of the time|points?|pp)\b", re.IGNORECASE)
 _PERCENT_METRICS = re.compile(r"pass@|accuracy|acc|score|@\d|avg@|top-\d|f1|exact match|em\b|win rate", re.IGNORECASE)
@@ -64,7 +65,10 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             continue
         for number in _NUMBER.finditer(sentence):
             at, end = sent_start + number.start(), sent_start + number.end()
+            if any(m.start < end and at < m.end for m in group):
+                continue  # a version inside a name: "Claude 3.5 Sonnet", "Claude 2.1"
             clause = re.split(r"[;:]|, (?:while|whereas|and) ", sentence[: number.start()])[-1][-70:]
+            clause = _LISTED_VALUES.sub("", clause)  # "by 9.03% and 9.44%": the second is read like the first
             absolute = re.search(r"\b(?:to|of|reaches|achieves|attains|scores?)\s*$", clause)  # "improves pass@1 to 65.8%"
             if _RELATIVE.search(clause[-25:]) or (_RELATIVE_WORDS.search(clause) and not absolute) or _RELATIVE_AFTER.match(
                 sentence[number.end() :]

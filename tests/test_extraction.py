@@ -248,3 +248,12 @@ def test_title_case_names_of_a_kind_are_benchmarks_and_datasets(tiny_kb):
 def test_a_title_name_takes_its_type_from_the_subtitle(tiny_kb):
     found = mentions_of(paper("Anveshana: A New Benchmark Dataset for Cross-Lingual Retrieval", "We study it."), tiny_kb)
     assert [(m.text, m.type, m.role) for m in found if m.rule == "title"] == [("Anveshana", "Dataset", "proposes")]
+
+
+def test_results_skip_versions_inside_names_listed_gains_and_scores_of_nobody():
+    kb = KnowledgeBase([KBEntry("cv-bench", "CV-Bench", "Benchmark"), KBEntry("mt-bench", "MT-Bench", "Benchmark"),
+                        KBEntry("claude-2-1", "Claude 2.1", "Model"), KBEntry("gpt-4", "GPT-4", "Model")])
+    text = ("We judge on MT-Bench with Claude 2.1. GPT-4 and Claude 2.1 gain by 9.03% and 9.44% on CV-Bench. "
+            "A score of 83.8% on CV-Bench was reported. GPT-4 reaches 61.5% on CV-Bench.")
+    resolved = resolve(_extract([paper("A study", text)], kb), kb)
+    assert [(r.entity, r.benchmark, r.value) for r in resolved.results] == [("gpt-4", "cv-bench", 0.615)]
