@@ -25,13 +25,18 @@ _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s*(%|\\%| percent)?(?![\w.]
 _RELATIVE = re.compile(
     r"(?:by|up to|over|about|around|nearly|almost|roughly|than|improv\w*|gain\w*|increas\w*|reduc\w*|"
     r"decreas\w*|boost\w*|outperform\w*|relative|absolute|speed\w*|faster|fewer|less|more|lower|higher|drop\w*|"
-    r"only|at least|at most|\+|-|±|~)(?:\s+(?:of|by))?\s*$",
+    r"at least|at most|\+|-|±|~)(?:\s+(?:of|by))?\s*$",
     re.IGNORECASE,
 )
 _LISTED_VALUES = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:%|\\%| percent)?\s*(?:,\s*and|,|and|or)\s*)+$")
 _RELATIVE_WORDS = re.compile(r"\b(?:improv\w*|gains?|increas\w*|reduc\w*|decreas\w*|boost\w*|speed-?ups?|relative)\b", re.IGNORECASE)
-_RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|of the|of all|of cases|of the time|points?|pp)\b", re.IGNORECASE)
-_PERCENT_METRICS = re.compile(r"pass@|accuracy|acc|score|@\d|avg@|top-\d|f1|exact match|em\b|win rate", re.IGNORECASE)
+_GAIN_OF = re.compile(r"\b(?:gains?|improvements?|increases?|reductions?|boosts?|drops?)\s+of\s*$", re.IGNORECASE)
+""""improves pass@1 to 65.8%" and "a pass@1 of 65.8%" state scores; "gains of 4.4%" does not."""
+_RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:subsets?|splits?|portion|of\b|improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|points?|pp)\b", re.IGNORECASE)
+_PERCENT_METRICS = re.compile(
+    r"pass@|accuracy|acc|score|@\d|avg@|top-\d|f1|exact match|em\b|win rate|iou|\bmap\b|\bap\b|auc|recall|precision|hits@",
+    re.IGNORECASE,
+)
 
 
 def normalise_value(number: str, percent: bool, metric: str | None) -> float:
@@ -69,7 +74,7 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
                 continue  # a version inside a name: "Claude 3.5 Sonnet", "Claude 2.1"
             clause = re.split(r"[;:]|, (?:while|whereas|and) ", sentence[: number.start()])[-1][-70:]
             clause = _LISTED_VALUES.sub("", clause)  # "by 9.03% and 9.44%": the second is read like the first
-            absolute = re.search(r"\b(?:to|of|reaches|achieves|attains|scores?)\s*$", clause)  # "improves pass@1 to 65.8%"
+            absolute = re.search(r"\b(?:to|of|reaches|achieves|attains|scores?)\s*$", clause) and not _GAIN_OF.search(clause)
             if _RELATIVE.search(clause[-25:]) or (_RELATIVE_WORDS.search(clause) and not absolute) or _RELATIVE_AFTER.match(
                 sentence[number.end() :]
             ):
@@ -77,8 +82,8 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             if not number.group(2) and "." not in number.group(1):
                 continue  # bare integers are counts, sizes and years far more often than scores
             benchmark = _nearest_benchmark(benchmarks, at, end, text)
-            if benchmark is None:
-                continue
+            if benchmark is None or (benchmark.start >= end and not text[end : benchmark.start].strip()):
+                continue  # "on 1% RefCOCO" is a share of the data, not a score
             metrics = [m for m in group if m.type == "Metric" and abs(_gap(m, at, end)) < 40]
             metric = min(metrics, key=lambda m: abs(_gap(m, at, end)), default=None)
             systems = [m for m in group if m.type in ("Model", "Method") and m.end <= at and m is not benchmark]

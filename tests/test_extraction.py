@@ -257,3 +257,12 @@ def test_results_skip_versions_inside_names_listed_gains_and_scores_of_nobody():
             "A score of 83.8% on CV-Bench was reported. GPT-4 reaches 61.5% on CV-Bench.")
     resolved = resolve(_extract([paper("A study", text)], kb), kb)
     assert [(r.entity, r.benchmark, r.value) for r in resolved.results] == [("gpt-4", "cv-bench", 0.615)]
+
+
+def test_results_read_gains_of_and_data_shares_as_no_scores_and_iou_as_a_proportion():
+    kb = KnowledgeBase([KBEntry("refcoco", "RefCOCO", "Benchmark"), KBEntry("cityscapes", "Cityscapes", "Benchmark"),
+                        KBEntry("miou", "mIoU", "Metric"), KBEntry("vit", "ViT", "Model")])
+    text = ("ViT shows accuracy gains of 4.4% on RefCOCO and +8.9% on 1% RefCOCO. "
+            "ViT reaches 87.4 mIoU on Cityscapes, and only 61.0% on RefCOCO.")
+    resolved = resolve(_extract([paper("A study", text)], kb), kb)
+    assert [(r.benchmark, r.value) for r in resolved.results] == [("cityscapes", 0.874), ("refcoco", 0.61)]
