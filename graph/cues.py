@@ -22,7 +22,7 @@ HEAD_NOUN_TYPES = {
     "benchmark": "Benchmark", "benchmarks": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark",
     "testbed": "Benchmark", "test": "Benchmark", "challenge": "Benchmark",
     "environment": "Benchmark", "environments": "Benchmark", "games": "Benchmark", "suites": "Benchmark",
-    "dataset": "Dataset", "datasets": "Dataset", "corpus": "Dataset", "corpora": "Dataset", "collection": "Dataset",
+    "dataset": "Dataset", "datasets": "Dataset", "datastore": "Dataset", "corpus": "Dataset", "corpora": "Dataset", "collection": "Dataset",
     "model": "Model", "models": "Model", "llm": "Model", "llms": "Model", "family": "Model", "checkpoints": "Model",
     "metric": "Metric", "score": "Metric", "measure": "Metric",
     "framework": "Method", "method": "Method", "algorithm": "Method", "approach": "Method", "technique": "Method",
@@ -79,7 +79,7 @@ def names_a_task(phrase: str) -> bool:
 
 
 _APPOSITION = re.compile(r"^[\s\-]*\)?\s*,\s*(?:a|an|the)\s+((?:[\w\-]+\s+){0,4}[\w\-]+)")
-_NEXT_WORD = re.compile(r"^[\s\-]*\)?\s*([A-Za-z]+)")
+_NEXT_WORD = re.compile(r"^[\s\-\"'”’]*\)?\s*([A-Za-z]+)")
 
 
 def type_from_head_noun(after: str) -> str | None:
@@ -116,9 +116,9 @@ def type_from_subtitle(subtitle: str) -> str | None:
 
 
 _NOUN_BEFORE = re.compile(
-    r"\b([A-Za-z]+)\s*(?:,|:|\(|\s(?:called|named|dubbed|termed|like|such as|including))?\s*$"
+    r"\b([A-Za-z]+)\s*(?:,|:|\(|\s(?:(?:--|—|–)\s*)?(?:called|named|dubbed|termed|like|such as|including))?\s*$"
 )
-_EXAMPLES_OF = re.compile(r"\s(?:like|such as|including)\s*$")
+_EXAMPLES_OF = re.compile(r"\s(?:like|such as|including|called|named|dubbed|termed)\s*$")
 
 
 def type_from_noun_before(before: str) -> str | None:
@@ -126,8 +126,8 @@ def type_from_noun_before(before: str) -> str | None:
 
     >>> type_from_noun_before("we introduce a novel real-world benchmark, "), type_from_noun_before("We use ")
     ('Benchmark', None)
-    >>> type_from_noun_before("trained on larger models like ")
-    'Model'
+    >>> type_from_noun_before("trained on larger models like "), type_from_noun_before("our model -- called ")
+    ('Model', 'Model')
     """
     match = _NOUN_BEFORE.search(before[-40:])
     if not match:
@@ -138,7 +138,7 @@ def type_from_noun_before(before: str) -> str | None:
     return HEAD_NOUN_TYPES.get(word)
 
 
-LIST_GLUE = re.compile(r"^\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*$")
+LIST_GLUE = re.compile(r"^[\"'”’]?\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*[\"'“‘]?$")
 """What stands between two names of one list: "A, B and C"."""
 
 _PROPOSAL = re.compile(

@@ -47,7 +47,7 @@ _PLURAL_KINDS = frozenset("algorithms models methods approaches techniques syste
 
 _NAME = r"[A-Z][\w.+\-]*[\w+](?:\s+[A-Z][\w.+\-]*[\w+]){0,2}"
 _KIND = (
-    r"(?:model|method|framework|tokenizer|system|library|benchmark|dataset|corpus|agent|algorithm|architecture|"
+    r"(?:model|method|framework|tokenizer|system|library|benchmark|dataset|datastore|corpus|agent|algorithm|architecture|"
     r"approach|technique|toolkit|tool|metric|suite|engine|pipeline|protocol|module|infrastructure)"
 )
 _NAMED = re.compile(

@@ -266,3 +266,10 @@ def test_results_read_gains_of_and_data_shares_as_no_scores_and_iou_as_a_proport
             "ViT reaches 87.4 mIoU on Cityscapes, and only 61.0% on RefCOCO.")
     resolved = resolve(_extract([paper("A study", text)], kb), kb)
     assert [(r.benchmark, r.value) for r in resolved.results] == [("cityscapes", 0.874), ("refcoco", 0.61)]
+
+
+def test_types_from_a_quoted_list_s_head_noun_and_from_a_kind_word_before_called(tiny_kb):
+    text = ('We release "OpenBezo-SFT", "OpenBezo-DPO" checkpoints. Our model -- called SciTulu -- improves. '
+            "We build a datastore named MassiveDS.")
+    found = {m.text: m.type for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["OpenBezo-SFT"] == found["OpenBezo-DPO"] == found["SciTulu"] == "Model" and found["MassiveDS"] == "Dataset"
