@@ -130,11 +130,11 @@ def _known_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> dict[str, 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\-]+")
 
 
-_ACRONYM_LETTERS = re.compile(r"[A-Z]{2,3}[a-z]{5,}")
+_ACRONYM_LETTERS = re.compile(r"[A-Z]{2,3}[a-z]{5,}|[A-Z]{3,}(?:ing|ed)")
 
 
 def _stylised_word(word: str, lower_words: set[str]) -> bool:
-    """"TraIning", "ScAlable", "COmputation": an ordinary word capitalised to spell an acronym."""
+    """"TraIning", "ScAlable", "COmputation", "GUARDing": an ordinary word capitalised to spell an acronym."""
     if _ACRONYM_LETTERS.fullmatch(word):
         return True
     return not word.isupper() and sum(c.isupper() for c in word) <= 2 and word.lower() in lower_words

@@ -51,7 +51,7 @@ def slug(name: str) -> str:
 Word = tuple[int, int, str]
 
 _TOKEN = re.compile(r"\S+")
-_PIECE = re.compile(r"[^/()\[\]{}]+")
+_PIECE = re.compile(r"[^/()\[\]{}–—]+")
 _LEAD = "\"'“‘`*~"
 _TRAIL = "\"'”’`,;:.!?*~"
 
@@ -63,7 +63,7 @@ def _is_address(token: str) -> bool:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Words of text[start:end] with offsets into the whole text, outer punctuation stripped.
 
-    Words split at whitespace, slashes and brackets; URLs and e-mail addresses are not
+    Words split at whitespace, slashes, brackets and en or em dashes; URLs and e-mail addresses are not
     words; a trailing "+" stays (HumanEval+) and a possessive "'s" goes.
 
     >>> words("On HumanEval+, (SeND) and GPT-4's code at https://github.com/a/B.")

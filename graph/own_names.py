@@ -180,6 +180,7 @@ def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:
 
 _PHRASE_START = re.compile(
     r"(?:\w+ing|Beyond|Towards?|On|In|From|When|Why|How|What|Where|Is|Are|Do|Does|Can|Not|Less|More|All|Every|"
+    r"It's|It|We|You|Your|I|My|Our|They|Let's|Don't|"
     r"Learning|Scaling|Rethinking|Revisiting|Understanding|Improving|Unlocking|Exploring|Evaluating)\b"
 )
 _FUNCTION_WORD = re.compile(r"\b(?:the|and|of|for|with|to|a|an|is|are|as|at|from|into|in|on|vs\.?|via|by)\b")

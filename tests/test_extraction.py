@@ -273,3 +273,9 @@ def test_types_from_a_quoted_list_s_head_noun_and_from_a_kind_word_before_called
             "We build a datastore named MassiveDS.")
     found = {m.text: m.type for m in mentions_of(paper("A study", text), tiny_kb)}
     assert found["OpenBezo-SFT"] == found["OpenBezo-DPO"] == found["SciTulu"] == "Model" and found["MassiveDS"] == "Dataset"
+
+
+def test_pun_titles_stylised_words_and_en_dash_compounds_name_nothing(tiny_kb):
+    found = {m.text for m in mentions_of(paper("It's High Time: Rethinking X", "GUARDing models with an "
+                                               "LLM-based–to-SQL tool."), tiny_kb)}
+    assert not found & {"It's High Time", "GUARDing", "LLM-based–to-SQL", "LLM-based"}
