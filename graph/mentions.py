@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from .acronyms import AcronymPair, find_acronym_pairs
 from .cues import (
@@ -58,7 +59,9 @@ def find_mentions(
     `sentences` are (start, end) offsets; the first `title_end` characters are the title.
     """
     parsed = [_Sentence.of(text, start, end, start < title_end) for start, end in split_sentences_at(sentences, title_end)]
-    here = _PaperContext(set(_LOWER_WORD.findall(text)), _generic_acronyms(parsed, kb), _known_acronyms(parsed, kb))
+    here = _PaperContext(
+        set(_LOWER_WORD.findall(text)), _generic_acronyms(parsed, kb), _known_acronyms(parsed, kb), _own_acronyms(parsed, kb)
+    )
     found: list[Mention] = []
     for sentence in parsed:
         found += _sentence_mentions(paper, text, sentence, kb, here)
@@ -68,11 +71,13 @@ def find_mentions(
 @dataclass(frozen=True)
 class _PaperContext:
     """What the whole paper tells about its words: which lower-case words it uses, which acronyms
-    it defines as generic, and which it defines with a known name ("Classifier-Free Guidance (CFG)")."""
+    it defines as generic, which it defines with a known name ("Classifier-Free Guidance (CFG)"), and
+    which it proposes ("we introduce Deep Spectral Prior (DSP)"), even where the letters are generic."""
 
     lower_words: set[str]
     generic_acronyms: set[str]
     known_acronyms: dict[str, KBEntry]
+    own_acronyms: set[str]
 
 
 @dataclass(frozen=True)
@@ -97,8 +102,13 @@ class _Sentence:
         """Absolute offset after which names are the paper's own, in a proposal sentence."""
         return None if self.verb_end is None else self.start + self.verb_end
 
-    def opens_long_form(self, pair: AcronymPair) -> bool:
-        return not self.text[: pair.long_start].strip()
+    def names_long_form(self, pair: AcronymPair, kb: KnowledgeBase) -> bool:
+        """True when the pair's long form is a name, not a description (see `_is_named_long_form`)."""
+        return _is_named_long_form(pair.long, kb, at_sentence_start=not self.text[: pair.long_start].strip())
+
+    def proposes(self, pair: AcronymPair) -> bool:
+        """True when the pair stands after the sentence's proposal verb."""
+        return self.verb_end is not None and pair.short_start > self.verb_end
 
 
 def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
@@ -107,11 +117,9 @@ def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]
     generic = set()
     for sentence in sentences:
         for pair in sentence.pairs:
-            if kb.lookup(pair.short) or kb.lookup(pair.long):
+            if _pair_entry(pair, kb) or sentence.proposes(pair):
                 continue
-            if sentence.verb_end is not None and pair.short_start > sentence.verb_end:
-                continue
-            if not _is_named_long_form(pair.long, pair.short, kb, at_sentence_start=sentence.opens_long_form(pair)):
+            if kb.is_generic(pair.short) or not sentence.names_long_form(pair, kb):
                 generic.add(name_key(pair.short))
     return generic
 
@@ -121,10 +129,39 @@ def _known_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> dict[str, 
     known = {}
     for sentence in sentences:
         for pair in sentence.pairs:
-            entries = kb.lookup(pair.short) or kb.lookup(pair.long)
-            if entries:
-                known.setdefault(pair.short, entries[0])
+            entry = _pair_entry(pair, kb)
+            if entry:
+                known.setdefault(pair.short, entry)
     return known
+
+
+def _own_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
+    """Acronyms a proposal sentence defines for a named long form of its own."""
+    return {
+        pair.short
+        for sentence in sentences
+        for pair in sentence.pairs
+        if sentence.proposes(pair)
+        and not _PLURAL_ACRONYM.fullmatch(pair.short)  # "Large Language Models (LLMs)": a class of things
+        and not kb.is_generic(pair.long)
+        and not _pair_entry(pair, kb)
+        and sentence.names_long_form(pair, kb)
+    }
+
+
+def _pair_entry(pair: AcronymPair, kb: KnowledgeBase) -> KBEntry | None:
+    """The known entity an acronym pair names: by its long form, else by its letters unless the known
+    entity's own long form is a different one ("supervised in-context fine-tuning (SIFT)" is not the
+    Scale-Invariant Feature Transform)."""
+    by_long = kb.lookup(pair.long)
+    if by_long:
+        return by_long[0]
+    for entry in kb.lookup(pair.short):
+        long_forms = [name_key(n) for n in entry.names if len(n.split()) > 1]
+        wanted = name_key(pair.long)
+        if not long_forms or any(SequenceMatcher(None, wanted, n).ratio() >= 0.8 for n in long_forms):
+            return entry
+    return None
 
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\-]+")
@@ -209,13 +246,13 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     # Acronym pairs first: the long form and the short form are one mention of one thing.
     for pair in parsed.pairs:
         s, e = start + pair.short_start, start + pair.short_start + len(pair.short)
-        known = kb.lookup(pair.short) or kb.lookup(pair.long)
-        if known:
-            entry = known[0]
+        entry = _pair_entry(pair, kb)
+        if entry:
             add(s, e, entry.type, "kb-acronym", kb_key=entry.key, long_form=pair.long)
-        elif not kb.is_generic(pair.short) and not _PLURAL_ACRONYM.fullmatch(pair.short) and (
-            _is_named_long_form(pair.long, pair.short, kb, at_sentence_start=parsed.opens_long_form(pair))
-            or (propose_at is not None and s >= propose_at and len(pair.short) >= 3)
+        elif pair.short in here.own_acronyms or (
+            not kb.is_generic(pair.short)
+            and not _PLURAL_ACRONYM.fullmatch(pair.short)
+            and (parsed.names_long_form(pair, kb) or (parsed.proposes(pair) and len(pair.short) >= 3))
         ):
             after = text[e + 1 : e + 60]
             entity_type = type_from_form(pair.short) or type_from_head_noun(after) or _head_type(pair.long) or ""
@@ -287,7 +324,9 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         if word in here.known_acronyms:
             add(s, e, here.known_acronyms[word].type, "kb-acronym", kb_key=here.known_acronyms[word].key)
             continue
-        if not looks_like_name(word) or kb.is_generic(word) or _stylised_word(word, here.lower_words):
+        if not looks_like_name(word) or (kb.is_generic(word) and word not in here.own_acronyms) or _stylised_word(
+            word, here.lower_words
+        ):
             continue
         generic = here.generic_acronyms
         if name_key(word) in generic or name_key(word.rstrip("s")) in generic or _generic_compound(word, kb):
@@ -447,12 +486,12 @@ def _strip_plain_suffix(word: str) -> str:
     return head if head and _is_plain_suffix(last) else word
 
 
-def _is_named_long_form(long: str, short: str, kb: KnowledgeBase, *, at_sentence_start: bool = False) -> bool:
+def _is_named_long_form(long: str, kb: KnowledgeBase, *, at_sentence_start: bool = False) -> bool:
     """A long form names a thing when its words are capitalised; "large language models" does not.
 
     A sentence's first word is capitalised anyway, so there it counts only if it is not a plain word.
     """
-    if kb.is_generic(short) or kb.topic_of(long) or names_a_task(long):
+    if kb.topic_of(long) or names_a_task(long):
         return False
     content = [w for w in re.split(r"[\s\-]+", long) if w and w.lower() not in {"of", "for", "and", "the", "with", "in", "on", "to", "a", "via", "by"}]
     if not content:

@@ -279,3 +279,13 @@ def test_pun_titles_stylised_words_and_en_dash_compounds_name_nothing(tiny_kb):
     found = {m.text for m in mentions_of(paper("It's High Time: Rethinking X", "GUARDing models with an "
                                                "LLM-based–to-SQL tool."), tiny_kb)}
     assert not found & {"It's High Time", "GUARDing", "LLM-based–to-SQL", "LLM-based"}
+
+
+def test_an_acronym_the_paper_proposes_is_its_own_even_when_known_or_generic_letters_mean_else():
+    kb = KnowledgeBase([KBEntry("sift", "SIFT", "Method", aliases=("Scale-Invariant Feature Transform",))],
+                       generic=["DSP", "LLM"])
+    text = ("We introduce Deep Spectral Prior (DSP), a formulation. DSP matches Fourier coefficients. "
+            "We propose supervised in-context fine-tuning (SIFT) and use Large Language Models (LLMs).")
+    found = [(m.text, m.kb_key, m.role) for m in mentions_of(paper("A study", text), kb)]
+    assert ("DSP", None, "proposes") in found and ("SIFT", None, "proposes") in found
+    assert ("DSP", None, "uses") in found and not any(text == "LLMs" for text, _, _ in found)
