@@ -62,3 +62,4 @@ class PKG(DefinedNamespace):
     rawAbstract: URIRef
     archiveMethod: URIRef
     archiveTask: URIRef
+    nameKey: URIRef
