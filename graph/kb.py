@@ -84,11 +84,14 @@ class KnowledgeBase:
         Chain-of-Thought, but "contrastive decoding" names nothing); and a plain word matches
         only a spelling of the same letters ("Multiple" at a sentence start is not MultiPL-E).
         """
+        bucket = self._index.get(name_key(surface))
+        if not bucket:
+            return []  # most words: decided without the checks below
         exact = case_key(surface)
         lower = surface.islower() and not re.search(r"[\d@\-]", surface)
         plain = surface.isalpha()
         found: list[KBEntry] = []
-        for entry, spelling, name in self._index.get(name_key(surface), ()):
+        for entry, spelling, name in bucket:
             if spelling is not None and spelling != exact:
                 continue
             if (lower and not name.islower()) or (plain and name.casefold() != surface.casefold()):
