@@ -242,7 +242,8 @@ def query_latencies(store, params: dict[str, str], *, repeats: int, budget_s: fl
 
     results = {}
     for name, saved in saved_queries().items():
-        bindings = {p: params[p] for p in saved.params}
+        given = {p: params[p] for p in saved.params}
+        bindings = saved.bindings(given)
         started = time.perf_counter()
         _, rows = run_query(store, saved.text, bindings=bindings)
         first = time.perf_counter() - started
@@ -253,7 +254,7 @@ def query_latencies(store, params: dict[str, str], *, repeats: int, budget_s: fl
             times.append(time.perf_counter() - started)
             spent += times[-1]
         results[name] = {
-            "params": bindings,
+            "params": given,
             "rows": len(rows),
             "first_ms": round(first * 1000, 2),
             "p50_ms": round(percentile(times, 0.5) * 1000, 2),

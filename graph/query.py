@@ -12,9 +12,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import QueryError
+from .names import name_key
 from .store import open_store
 
-__all__ = ["PREFIXES", "open_store", "run_query", "FORMATTERS", "Table", "SavedQuery", "saved_queries", "QUERIES_DIR"]
+__all__ = ["PREFIXES", "open_store", "run_query", "FORMATTERS", "Table", "SavedQuery", "saved_queries", "QUERIES_DIR", "PARAM_KINDS"]
 
 QUERIES_DIR = Path(__file__).parent / "queries"
 
@@ -57,17 +58,31 @@ def run_query(store: ox.Store, query: str, *, bindings: dict[str, str] | None = 
     raise QueryError("only SELECT and ASK queries are supported here; use `paperkg export` for the graph")
 
 
+PARAM_KINDS: dict[str, Callable[[str], str]] = {"text": str, "name": name_key}
+"""How a saved query's parameter value becomes the literal it binds, by the kind its header gives
+(`# param: entity:name ...`; no kind is text). A name is bound as its `name_key`, the key every
+entity carries as `pkg:nameKey` for its label and each alias, so any spelling finds it by index."""
+
+
 @dataclass(frozen=True)
 class SavedQuery:
-    """A query shipped as an .rq file: its comment header gives a description and its parameters."""
+    """A query shipped as an .rq file: its comment header gives a description and its parameters.
+
+    A header line `# param: NAME[:KIND]  hint` declares a parameter; KIND is a key of PARAM_KINDS.
+    """
 
     name: str
     description: str
     params: dict[str, str]
     text: str
+    kinds: dict[str, str]
 
     def bindings(self, given: dict[str, str]) -> dict[str, str]:
-        """The values to bind, checked against the declared parameters."""
+        """The values to bind, checked against the declared parameters; a name becomes its name key.
+
+        >>> saved_queries()["evidence"].bindings({"entity": "LLaMA-2"})
+        {'entity': 'llama2'}
+        """
         unknown = sorted(set(given) - set(self.params))
         if unknown:
             raise QueryError(f"query {self.name!r} has no parameter {', '.join(unknown)}; it takes: {', '.join(self.params) or 'none'}")
@@ -75,7 +90,7 @@ class SavedQuery:
         if missing:
             hints = "; ".join(f"{p}: {self.params[p]}" for p in missing)
             raise QueryError(f"query {self.name!r} needs --param {missing[0]}=VALUE ({hints})")
-        return given
+        return {name: PARAM_KINDS[self.kinds[name]](value) for name, value in given.items()}
 
 
 def saved_queries(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
@@ -85,12 +100,15 @@ def saved_queries(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
         text = path.read_text(encoding="utf-8")
         header = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
         description = next((line for line in header if not line.startswith("param:")), "")
-        params = {}
+        params, kinds = {}, {}
         for line in header:
             if line.startswith("param:"):
-                name, _, hint = line[len("param:") :].strip().partition(" ")
-                params[name] = hint.strip()
-        queries[path.stem] = SavedQuery(path.stem, description, params, text)
+                spec, _, hint = line[len("param:") :].strip().partition(" ")
+                name, _, kind = spec.partition(":")
+                if (kind or "text") not in PARAM_KINDS:
+                    raise QueryError(f"{path}: parameter {name!r} has an unknown kind {kind!r}; kinds: {', '.join(PARAM_KINDS)}")
+                params[name], kinds[name] = hint.strip(), kind or "text"
+        queries[path.stem] = SavedQuery(path.stem, description, params, text, kinds)
     return queries
 
 

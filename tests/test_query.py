@@ -1,0 +1,83 @@
+"""Saved queries: a name in any spelling finds its entity through pkg:nameKey, and the header declares which parameters are names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from graph.errors import QueryError
+from graph.query import open_store, run_query, saved_queries
+
+
+def saved(built, name: str, **params: str) -> list[dict]:
+    args = [arg for key, value in params.items() for arg in ("--param", f"{key}={value}")]
+    result = CliRunner().invoke(main, ["sparql", name, *args, "--graph", str(built), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.mark.parametrize(
+    ("query", "param", "written", "spelt"),
+    [
+        ("evidence", "entity", "HumanEval+", "humaneval-PLUS"),
+        ("evidence", "entity", "SeND", "Sensitive Neuron Dropout"),
+        ("co-mentioned", "entity", "GSM8K", "gsm 8k"),
+        ("papers-evaluating-on", "benchmark", "BIG-Bench Hard", "bigbench_hard"),
+        ("models-by-organization", "organization", "OpenAI", "Open AI"),
+        ("methods-for-topic", "topic", "code generation", "Code-Generation"),
+    ],
+)
+def test_a_name_in_another_spelling_finds_the_same_rows(built, query, param, written, spelt):
+    rows = saved(built, query, **{param: written})
+    assert rows and saved(built, query, **{param: spelt}) == rows
+
+
+def test_different_names_keep_different_keys(built):
+    plus = saved(built, "evidence", entity="HumanEval+")
+    assert plus and {row["surface"] for row in plus} <= {"HumanEval+", "HumanEval Plus", "HumanEval-Plus"}
+    assert saved(built, "evidence", entity="HumanEval") == []
+
+
+def test_methods_for_topic_follows_the_task_link(built):
+    assert saved(built, "methods-for-topic", topic="code generation") == [
+        {"method": "PLANSEARCH", "type": "Method", "title": "Planning In Natural Language Improves LLM Search For Code Generation"}
+    ]
+    assert saved(built, "methods-for-topic", topic="planning search") == []
+
+
+def test_every_entity_carries_the_keys_of_its_names(built):
+    from graph.names import name_key
+
+    store = open_store(built)
+    _, rows = run_query(store, """SELECT ?e ?label (GROUP_CONCAT(?alias; separator="\\u0001") AS ?aliases) WHERE {
+        ?e skos:prefLabel ?label . OPTIONAL { ?e skos:altLabel ?alias } } GROUP BY ?e ?label""")
+    _, keyed = run_query(store, "SELECT ?e ?key WHERE { ?e pkg:nameKey ?key }")
+    keys: dict[str, set[str]] = {}
+    for entity, key in keyed:
+        keys.setdefault(entity, set()).add(key)
+    assert rows
+    for entity, label, aliases in rows:
+        names = [label, *(aliases.split("\u0001") if aliases else [])]
+        assert keys.get(entity) == {name_key(name) for name in names} - {""}, label
+
+
+def test_name_parameters_are_bound_as_their_key():
+    evidence = saved_queries()["evidence"]
+    assert evidence.kinds == {"entity": "name"}
+    assert evidence.bindings({"entity": "LLaMA-2"}) == {"entity": "llama2"}
+    assert all(kind == "name" for query in saved_queries().values() for kind in query.kinds.values())
+
+
+def test_a_parameter_without_a_kind_is_bound_as_written(tmp_path):
+    (tmp_path / "by-title.rq").write_text("# Papers by title.\n# param: title  the exact title\nSELECT ?title ?p WHERE { ?p dcterms:title ?title }\n")
+    query = saved_queries(tmp_path)["by-title"]
+    assert query.params == {"title": "the exact title"} and query.bindings({"title": "LLaMA-2"}) == {"title": "LLaMA-2"}
+
+
+def test_an_unknown_parameter_kind_is_refused(tmp_path):
+    (tmp_path / "odd.rq").write_text("# Odd.\n# param: x:colour  a colour\nSELECT ?x WHERE { }\n")
+    with pytest.raises(QueryError, match=r"odd\.rq: parameter 'x' has an unknown kind 'colour'; kinds: text, name"):
+        saved_queries(tmp_path)
