@@ -138,8 +138,7 @@ def _add_result(rdf: Graph, index: int, result: dict) -> None:
     rdf.add((node, PKG.benchmark, entity_iri(result["benchmark"])))
     rdf.add((node, PKG.value, Literal(str(result["value"]), datatype=XSD.decimal)))
     rdf.add((node, PKG.sentence, Literal(result["sentence"])))
-    if result.get("entity"):
-        rdf.add((node, PKG.entity, entity_iri(result["entity"])))
+    rdf.add((node, PKG.entity, entity_iri(result["entity"])))
     if result.get("metric"):
         rdf.add((node, PKG.metric, entity_iri(result["metric"])))
 

@@ -119,8 +119,8 @@ class Result:
     """A score stated in an abstract: entity reaches value of metric on benchmark."""
 
     paper: str
-    entity: str | None
-    benchmark: str | None
+    entity: str
+    benchmark: str
     metric: str | None
     value: float
     sentence: str
