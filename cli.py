@@ -149,32 +149,38 @@ _LINK_PHRASES = {
 @click.argument("name")
 @click.option("--depth", type=click.IntRange(1, 3), default=2, show_default=True, help="Steps away from the node.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-@click.option("--limit", type=click.IntRange(1), default=15, show_default=True, help="Names shown per group.")
+@click.option("--limit", type=click.IntRange(1), default=15, show_default=True,
+              help="Names shown per group, in text and JSON; each group's full count is always given.")
 @graph_option
 def neighbours(name, depth, as_json, limit, graph_dir):
     """Show what surrounds NAME (an entity name or alias, or a paper title)."""
     from graph.lookup import load_index
 
-    hood = load_index(graph_dir).neighbourhood(name, depth)
+    hood = load_index(graph_dir).neighbourhood(name, depth, limit)
     if as_json:
         click.echo(json.dumps(hood.as_dict(), ensure_ascii=False, indent=2))
         return
     aliases = f"  (also: {', '.join(hood.aliases[:8])})" if hood.aliases else ""
     click.echo(f"{hood.label} [{hood.type}]{aliases}")
-    groups = defaultdict(list)
+    totals, members = defaultdict(int), defaultdict(list)
+    for group in hood.groups:
+        totals[_group_title(hood.kind, group)] += group.count
     for n in hood.neighbours:
-        if n.distance == 1:
-            phrase = _LINK_PHRASES.get((hood.kind, n.link), n.link)
-            groups[(1, phrase.format(type=n.type))].append(n)
-        else:
-            groups[(n.distance, f"{n.type} in the same papers (papers in common)" if n.kind == "entity" else "papers two steps away")].append(n)
-    for (distance, title), members in sorted(groups.items(), key=lambda kv: (kv[0][0], -len(kv[1]), kv[0][1])):
-        click.echo(f"\n{title} ({len(members)}):")
-        for n in members[:limit]:
+        members[_group_title(hood.kind, n)].append(n)
+    for (distance, title), total in sorted(totals.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])):
+        click.echo(f"\n{title} ({total}):")
+        for n in members[(distance, title)][:limit]:
             extra = f"  ({n.papers})" if distance > 1 and n.papers else ""
             click.echo(f"  {n.label}{extra}")
-        if len(members) > limit:
-            click.echo(f"  ... {len(members) - limit} more (--limit, --json)")
+        if total > limit:
+            click.echo(f"  ... {total - limit} more (--limit)")
+
+
+def _group_title(kind: str, near) -> tuple[int, str]:
+    """The distance and the heading under which `paperkg neighbours` lists a neighbour or a group of them."""
+    if near.distance == 1:
+        return 1, _LINK_PHRASES.get((kind, near.link), near.link).format(type=near.type)
+    return near.distance, f"{near.type} in the same papers (papers in common)" if near.kind == "entity" else "papers two steps away"
 
 
 def _parse_params(ctx, param, values):
@@ -236,9 +242,9 @@ def sparql(query, params, list_saved, fmt, graph_dir):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def stats(graph_dir, as_json):
     """Counts of papers, entities by type and links by role, and the most-used entities."""
-    from graph.lookup import graph_stats, load_index
+    from graph.lookup import load_index
 
-    summary = graph_stats(load_index(graph_dir))
+    summary = load_index(graph_dir).stats()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return

@@ -41,12 +41,13 @@ STEPS = (
     ("resolve", "entity resolution and results"),
     ("build_graph", "the NetworkX graph"),
     ("iter_quads", "the triples, node by node, as Oxigraph quads (their bulk load into the store overlaps)"),
-    ("lookup_view", "the lookup index's data"),
-    ("json.dumps", "graph.json and lookup.json text"),
+    ("lookup_view", "the lookup index's rows"),
+    ("json.dumps", "graph.json text"),
     ("void_description", "the VoID description (SPARQL counts over the store)"),
     ("serialize", "rdflib serializing void.ttl"),
     ("write_atomic", "writing the files"),
     ("write_stamp", "the store's stamp"),
+    ("write_index", "the lookup index (SQLite, with the hubs' walks)"),
     ("write_site", "the HTML views"),
 )
 """The steps timed, in build order, with what each is."""
@@ -106,7 +107,7 @@ def time_steps(corpus: Path, out: Path, *, html: bool = True) -> tuple[float, di
     clock = StepClock()
     with contextlib.ExitStack() as stack:
         for name in ("read_sources", "load_kb", "make_pipeline", "resolve", "build_graph", "lookup_view",
-                     "void_description", "write_atomic", "write_stamp"):
+                     "void_description", "write_atomic", "write_stamp", "write_index"):
             if hasattr(graph.build, name):
                 stack.enter_context(mock.patch.object(graph.build, name, clock.wrap(name, getattr(graph.build, name))))
         for name in ("extract", "iter_quads"):

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from .cache import MentionCache, extractor_fingerprint
 from .errors import GraphMissingError, GraphUnreadableError, InputError
 from .export import void_description
+from .index import INDEX_FILE, write_index
 from .kb import load_kb
 from .kg import build_graph, lookup_view
 from .outputs import replace_outputs, write_atomic
@@ -23,11 +24,10 @@ from .readers import read_sources
 from .resolve import resolve
 from .store import STORE_DIR, write_stamp
 
-__all__ = ["BuildSummary", "build", "build_from_sources", "load_graph", "GRAPH_FILE", "LOOKUP_FILE", "TURTLE_FILE"]
+__all__ = ["BuildSummary", "build", "build_from_sources", "load_graph", "GRAPH_FILE", "TURTLE_FILE"]
 
 TURTLE_FILE = "graph.ttl"
 GRAPH_FILE = "graph.json"
-LOOKUP_FILE = "lookup.json"
 VOID_FILE = "void.ttl"
 SOURCES_FILE = "sources.json"
 CACHE_FILE = ".cache/mentions.sqlite"
@@ -125,7 +125,7 @@ def build(
         del store
         write_stamp(stage)
         write_atomic(stage / GRAPH_FILE, json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, sort_keys=True))
-        write_atomic(stage / LOOKUP_FILE, json.dumps(lookup_view(graph), ensure_ascii=False, sort_keys=True))
+        write_index(stage / INDEX_FILE, *lookup_view(graph))
         write_atomic(stage / SOURCES_FILE, json.dumps({"sources": sources}, indent=2) + "\n")
         if html:
             from .html import write_site

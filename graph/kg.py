@@ -94,16 +94,9 @@ def _landing_page(paper: Paper) -> str | None:
     return f"https://doi.org/{paper.doi}" if paper.doi else None
 
 
-def lookup_view(graph: nx.MultiDiGraph) -> dict:
-    """What neighbourhood lookups need, as plain JSON: labels, types, aliases, edges (no evidence text)."""
-    nodes = {}
-    for node, data in graph.nodes(data=True):
-        row = {"kind": data["kind"], "type": data["type"], "label": data["label"]}
-        if data.get("aliases"):
-            row["aliases"] = data["aliases"]
-        nodes[node] = row
-    edges = [
-        [u, v, data.get("role") or data.get("relation")]
-        for u, v, data in graph.edges(data=True)
-    ]
-    return {"nodes": nodes, "edges": edges}
+def lookup_view(graph: nx.MultiDiGraph) -> tuple[list[tuple], list[tuple]]:
+    """What neighbourhood lookups need, in the graph's order: (node, kind, type, label, aliases) rows
+    and (source, target, link) rows; no evidence text."""
+    nodes = [(node, data["kind"], data["type"], data["label"], data.get("aliases") or []) for node, data in graph.nodes(data=True)]
+    edges = [(u, v, data.get("role") or data.get("relation")) for u, v, data in graph.edges(data=True)]
+    return nodes, edges

@@ -1,19 +1,22 @@
-"""Neighbourhood lookups over a built graph's lookup index; no spaCy, no rebuild."""
+"""Neighbourhood lookups and counts from a built graph's lookup index; no spaCy, no rebuild."""
 
 from __future__ import annotations
 
 import difflib
 import json
-from collections import defaultdict, deque
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import GraphMissingError, GraphUnreadableError, NotFoundError
+from .errors import NotFoundError
+from .index import KEPT, open_index, unreadable
 from .names import name_key
+from .outputs import recover
+from .walk import walk
 
-__all__ = ["LookupIndex", "Neighbour", "Neighbourhood", "load_index", "graph_stats", "LOOKUP_FILE"]
-
-LOOKUP_FILE = "lookup.json"
+__all__ = ["LookupIndex", "Neighbour", "Neighbourhood", "Group", "load_index"]
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,20 @@ class Neighbour:
     papers: int = 0
 
 
+@dataclass(frozen=True)
+class Group:
+    """Neighbours alike in distance, link, kind and type, and how many there are in all."""
+
+    distance: int
+    link: str
+    kind: str
+    type: str
+    count: int
+
+
 @dataclass
 class Neighbourhood:
-    """A node and the nodes around it, nearest first."""
+    """A node and the nodes around it, nearest first; with a limit, the first few of each group."""
 
     id: str
     label: str
@@ -39,6 +53,7 @@ class Neighbourhood:
     type: str
     aliases: list[str]
     neighbours: list[Neighbour] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -48,110 +63,141 @@ class Neighbourhood:
             "type": self.type,
             "aliases": self.aliases,
             "neighbours": [n.__dict__ for n in self.neighbours],
+            "groups": [g.__dict__ for g in self.groups],
         }
 
 
-_INVERSE = {"variantOf": "hasVariant", "developedBy": "developed"}
-"""Entity relations read from their target's side."""
-
-
 class LookupIndex:
-    """Nodes by spelling-tolerant name, and adjacency, from a build's lookup.json."""
+    """Nodes by spelling-tolerant name, and their neighbourhoods, from a build's lookup index."""
 
-    def __init__(self, data: dict):
-        self.nodes: dict[str, dict] = data["nodes"]
-        self.out: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self.into: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for source, target, link in data["edges"]:
-            self.out[source].append((target, link))
-            self.into[target].append((source, _INVERSE.get(link, link)))
-        self.by_name: dict[str, list[str]] = defaultdict(list)
-        for node, row in self.nodes.items():
-            for name in (row["label"], *row.get("aliases", ())):
-                self.by_name[name_key(name)].append(node)
+    def __init__(self, db: sqlite3.Connection, directory: Path):
+        self.db = db
+        self.directory = Path(directory)
 
-    def find(self, name: str) -> str:
-        """The node a name or alias names (entities before papers); NotFoundError with suggestions."""
-        matches = self.by_name.get(name_key(name), [])
-        if matches:
-            return sorted(matches, key=lambda n: (self.nodes[n]["kind"] != "entity", -self.degree(n), n))[0]
-        close = difflib.get_close_matches(name_key(name), list(self.by_name), n=5, cutoff=0.75)
-        suggestions = sorted({self.nodes[self.by_name[key][0]]["label"] for key in close})
-        raise NotFoundError(f"nothing named {name!r} in the graph", suggestions)
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Turn what SQLite says of a damaged or foreign file into GraphUnreadableError."""
+        try:
+            yield
+        except sqlite3.ProgrammingError:
+            raise  # a query of ours that is wrong: a bug, not a damaged file
+        except (sqlite3.DatabaseError, json.JSONDecodeError, KeyError) as err:
+            raise unreadable(self.directory, err) from err
 
-    def degree(self, node: str) -> int:
-        return len(self.out[node]) + len(self.into[node])
+    def _rows(self, sql: str, params=()) -> list[tuple]:
+        with self._reading():
+            return self.db.execute(sql, params).fetchall()
 
-    def neighbourhood(self, name: str, depth: int = 2) -> Neighbourhood:
-        """The node named and everything within `depth` steps, nearest first.
+    def find(self, name: str) -> int:
+        """The node a name or alias names (entities before papers, then the most connected); NotFoundError with suggestions."""
+        key = name_key(name)
+        found = self._rows(
+            "SELECT nodes.id FROM names JOIN nodes ON nodes.id = names.node WHERE names.key = ? "
+            "ORDER BY nodes.kind != 'entity', nodes.degree DESC, nodes.node LIMIT 1",
+            (key,),
+        )
+        if found:
+            return found[0][0]
+        raise NotFoundError(f"nothing named {name!r} in the graph", self.suggestions(key))
 
-        From the node itself every edge counts; after that only papers are walked through,
-        so depth 2 of an entity is its papers' other entities, not a chain of relations.
+    def suggestions(self, key: str, n: int = 5) -> list[str]:
+        """Labels of up to `n` names close to a name key, chosen among the few keys `_nearby_keys` reads."""
+        close = difflib.get_close_matches(key, self._nearby_keys(key), n=n, cutoff=0.75)
+        if not close:
+            return []
+        marks = ", ".join("?" * len(close))
+        rows = self._rows(
+            f"SELECT label FROM nodes WHERE id IN (SELECT MIN(node) FROM names WHERE key IN ({marks}) GROUP BY key)", close
+        )
+        return sorted({label for (label,) in rows})
+
+    def _nearby_keys(self, key: str, per_start: int = 200) -> list[str]:
+        """Keys that may be `key` with one slip, read by index: a bounded set for `difflib`.
+
+        A name with one slip (a letter dropped, added, changed or two swapped) starts with the
+        same three characters as the name, or with three characters one slip away from them.
+        Each such start is looked up as a key range, taking names of about the same length and
+        at most `per_start` of them: a few hundred index reads instead of every key.
+        """
+        starts = {key[:3]} | {variant[:3] for variant in _one_slip(key[:4])}
+        keys: set[str] = set()
+        for start in filter(None, starts):
+            keys.update(k for (k,) in self._rows(
+                "SELECT DISTINCT key FROM names WHERE key >= ? AND key < ? AND length(key) BETWEEN ? AND ? LIMIT ?",
+                (start, start + "\U0010ffff", len(key) - 2, len(key) + 2, per_start),
+            ))
+        return sorted(keys)
+
+    def neighbourhood(self, name: str, depth: int = 2, limit: int | None = None) -> Neighbourhood:
+        """The node named and everything within `depth` steps, nearest first (see `graph.walk.walk`).
+
+        With a `limit`, only the first `limit` of each group (distance, link, kind, type) are
+        listed, and `groups` says how many each holds. The walks of the few hubs were done at
+        build time for limits up to `KEPT`; any other walk is done here.
         """
         start = self.find(name)
-        row = self.nodes[start]
-        result = Neighbourhood(start, row["label"], row["kind"], row["type"], row.get("aliases", []))
-        seen = {start: 0}
-        first_link: dict[str, str] = {}
-        via: dict[str, set[str]] = defaultdict(set)
-        queue = deque([start])
-        while queue:
-            node = queue.popleft()
-            if seen[node] >= depth or (node != start and self.nodes[node]["kind"] != "paper"):
-                continue  # beyond the first step, walk through papers only: co-mentions, not chains
-            for other, link in self.out[node] + self.into[node]:
-                if other == start:
-                    continue
-                if self.nodes[node]["kind"] == "paper":
-                    via[other].add(node)
-                if other not in seen:
-                    seen[other] = seen[node] + 1
-                    first_link[other] = link if node == start else f"via {self.nodes[node]['kind']}"
-                    queue.append(other)
-        for node, distance in seen.items():
-            if node == start:
-                continue
-            row = self.nodes[node]
-            papers = len(via[node]) if row["kind"] == "entity" else 0
-            result.neighbours.append(Neighbour(node, row["label"], row["kind"], row["type"], distance, first_link[node], papers))
-        result.neighbours.sort(key=lambda n: (n.distance, -n.papers, n.label.casefold()))
-        return result
+        (node, label, kind, type_, aliases), = self._rows("SELECT node, label, kind, type, aliases FROM nodes WHERE id = ?", (start,))
+        with self._reading():
+            hood = Neighbourhood(node, label, kind, type_, json.loads(aliases))
+            kept = self._walked_at_build(start, depth, limit) if limit is not None and limit <= KEPT else None
+            if kept is None:
+                kept = [
+                    (Neighbour(s.node, s.label, s.kind, s.type, s.distance, s.link, s.papers), s.total)
+                    for s in walk(self.db, start, depth, limit)[-1]
+                ]
+        groups = {}
+        for neighbour, total in kept:
+            hood.neighbours.append(neighbour)
+            groups[(neighbour.distance, neighbour.link, neighbour.kind, neighbour.type)] = total
+        hood.groups = [Group(*group, count) for group, count in groups.items()]
+        return hood
+
+    def _walked_at_build(self, start: int, depth: int, limit: int) -> list[tuple[Neighbour, int]] | None:
+        """The neighbours (and group sizes) of a walk the build did, or None when it did none from `start`."""
+        (stored,), = self._rows("SELECT MAX(depth) FROM walks WHERE start = ? AND depth <= ?", (start, depth))
+        if stored is None:
+            return None
+        rows = self._rows(
+            "SELECT n.node, n.label, n.kind, n.type, w.distance, w.link, w.papers, w.total FROM walks AS w JOIN nodes AS n ON n.id = w.node "
+            "WHERE w.start = ? AND w.depth = ? AND w.place <= ? ORDER BY w.position",
+            (start, stored, limit),
+        )
+        return [(Neighbour(*row[:7]), row[7]) for row in rows]
+
+    def stats(self) -> dict:
+        """Counts by kind, type and role, and the entities with most papers per type, as the build counted them."""
+        counts: dict[str, dict[str, int]] = {"papers": {}, "entities": {}, "links": {}}
+        for what, name, n in self._rows("SELECT what, name, n FROM counts ORDER BY what, rank"):
+            counts[what][name] = n
+        top: dict[str, list[tuple[str, int]]] = {}
+        for type_, label, papers in self._rows("SELECT type, label, papers FROM leaders ORDER BY type, rank"):
+            top.setdefault(type_, []).append((label, papers))
+        return {"papers": sum(counts["papers"].values()), "entities": counts["entities"], "links": counts["links"], "top": top}
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _one_slip(text: str) -> set[str]:
+    """Every text one letter dropped, added, changed or two swapped away (added and changed letters:
+    ASCII letters and digits, and the text's own).
+
+    >>> sorted(v for v in _one_slip("ab") if len(v) < 2)
+    ['a', 'b']
+    >>> {"ba", "xab", "ax"} <= _one_slip("ab")
+    True
+    """
+    letters = set(_LETTERS) | set(text)
+    splits = [(text[:i], text[i:]) for i in range(len(text) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in letters}
+    added = {a + c + b for a, b in splits for c in letters}
+    return dropped | swapped | changed | added
 
 
 def load_index(directory: Path) -> LookupIndex:
-    """The lookup index of a built graph folder."""
-    path = Path(directory) / LOOKUP_FILE
-    if not path.exists():
-        raise GraphMissingError(f"{directory}: no built graph here ({LOOKUP_FILE} missing); run `paperkg build SOURCE --out {directory}` first")
-    try:
-        return LookupIndex(json.loads(path.read_text(encoding="utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
-        raise GraphUnreadableError(
-            f"{path}: not a paperkg lookup index ({err}); run `paperkg build SOURCE --out {directory}` again"
-        ) from err
+    """The lookup index of a built graph folder (a build killed while moving its outputs into place is completed first)."""
+    recover(Path(directory))
+    return LookupIndex(open_index(directory), directory)
 
-
-def graph_stats(index: LookupIndex, top: int = 5) -> dict:
-    """Counts by kind, type and role, and the entities with most papers per type."""
-    types: dict[str, int] = defaultdict(int)
-    roles: dict[str, int] = defaultdict(int)
-    papers = 0
-    for row in index.nodes.values():
-        if row["kind"] == "paper":
-            papers += 1
-        else:
-            types[row["type"]] += 1
-    for edges in index.out.values():
-        for _, link in edges:
-            roles[link] += 1
-    leaders: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for node, row in index.nodes.items():
-        if row["kind"] == "entity":
-            count = sum(1 for other, _ in index.into[node] if index.nodes[other]["kind"] == "paper")
-            leaders[row["type"]].append((row["label"], count))
-    return {
-        "papers": papers,
-        "entities": dict(sorted(types.items(), key=lambda kv: -kv[1])),
-        "links": dict(sorted(roles.items(), key=lambda kv: -kv[1])),
-        "top": {t: sorted(v, key=lambda x: (-x[1], x[0]))[:top] for t, v in sorted(leaders.items())},
-    }

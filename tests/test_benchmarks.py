@@ -73,7 +73,7 @@ def test_runner_writes_every_field(tmp_path):
         assert set(row) == SIZE_FIELDS
         assert set(row["build"]) == BUILD_FIELDS
         assert {"seconds", "cpu_seconds", "papers_per_s", "sentences"} <= set(row["floor"])
-        assert {"graph.ttl", "lookup.json", "store"} <= set(row["build"]["outputs"]["mb"]) and row["build"]["outputs"]["html_pages"] > 0
+        assert {"graph.ttl", "lookup.sqlite", "store"} <= set(row["build"]["outputs"]["mb"]) and row["build"]["outputs"]["html_pages"] > 0
         assert set(row["graph"]) == {"papers", "entities", "triples"} and row["graph"]["papers"] == row["size"]
         assert set(row["queries"]) == names
         for timing in row["queries"].values():

@@ -117,7 +117,7 @@ def test_eval_prints_scores(runner, tmp_path):
 
 
 def test_a_damaged_graph_folder_is_bad_input_not_a_bug(runner, tmp_path):
-    (tmp_path / "lookup.json").write_text("{broken", encoding="utf-8")
+    (tmp_path / "lookup.sqlite").write_bytes(b"not SQLite at all" * 100)
     (tmp_path / "graph.json").write_text("[1, 2", encoding="utf-8")
     for command in (["neighbours", "x"], ["stats"], ["html"]):
         result = runner.invoke(main, [*command, "--graph", str(tmp_path)])

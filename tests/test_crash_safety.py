@@ -32,6 +32,7 @@ from click.testing import CliRunner
 
 from cli import main
 from graph.errors import OutputError
+from graph.lookup import load_index
 from graph.outputs import STAGING_DIR, recover, replace_outputs, write_atomic
 from graph.readers import read_sources
 
@@ -302,15 +303,14 @@ def test_a_build_killed_part_way_leaves_the_previous_outputs_whole_and_usable(cr
 
 
 def assert_usable(out: Path, papers: int, neighbour_of: str, shows: str) -> None:
-    """The outputs parse (rdflib, pyoxigraph, json) and answer `paperkg sparql` and `paperkg neighbours`."""
+    """The outputs parse (rdflib, pyoxigraph, json, the lookup index) and answer `paperkg sparql` and `paperkg neighbours`."""
     turtle = rdflib.Graph().parse(out / "graph.ttl")
     assert len(set(turtle.subjects(rdflib.RDF.type, rdflib.URIRef("https://w3id.org/paperkg/ontology#Paper")))) == papers
     rdflib.Graph().parse(out / "void.ttl")
     store = ox.Store()
     store.bulk_load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
     assert sum(1 for _ in store.quads_for_pattern(None, ox.NamedNode(str(rdflib.RDF.type)), ox.NamedNode("https://w3id.org/paperkg/ontology#Paper"))) == papers
-    lookup = json.loads((out / "lookup.json").read_text("utf-8"))
-    assert sum(1 for row in lookup["nodes"].values() if row["kind"] == "paper") == papers
+    assert load_index(out).stats()["papers"] == papers
     json.loads((out / "graph.json").read_text("utf-8"))
     runner = CliRunner()
     counted = runner.invoke(main, ["sparql", COUNT_PAPERS, "--graph", str(out), "--format", "json"])
