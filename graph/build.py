@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from .export import void_description
 from .index import INDEX_FILE, write_index
 from .kb import load_kb
 from .kg import build_graph, lookup_view
-from .outputs import replace_outputs, write_atomic
+from .outputs import json_chunks, replace_outputs, write_atomic
 from .pipeline import extract, make_pipeline
 from .rdf import PREFIXES, iter_quads
 from .readers import read_sources
@@ -75,6 +76,14 @@ def build_from_sources(
     return build_graph(report.papers, resolved.entities, resolved.links, resolved.results), report.records, report.skipped
 
 
+def _write_rdf_files(store: ox.Store, stage: Path) -> int:
+    """Optimize the store, write graph.ttl and void.ttl from it; the number of triples."""
+    store.optimize()
+    store.dump(str(stage / TURTLE_FILE), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+    write_atomic(stage / VOID_FILE, void_description(store, TURTLE_FILE).serialize(format="turtle"))
+    return len(store)
+
+
 def _batches(items, size: int):
     batch = []
     for item in items:
@@ -118,19 +127,22 @@ def build(
     with replace_outputs(out) as stage:  # every output at once: a killed build leaves the old ones whole
         store = ox.Store(str(stage / STORE_DIR))
         store.bulk_extend(iter_quads(graph))  # node by node: the triples never sit in Python objects
-        store.optimize()
-        triples = len(store)
-        store.dump(str(stage / TURTLE_FILE), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
-        write_atomic(stage / VOID_FILE, void_description(store, TURTLE_FILE).serialize(format="turtle"))
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # Oxigraph's own work (optimize, Turtle, VoID counts) runs without the GIL: with more than
+            # one job it overlaps the Python outputs below; with one it runs first.
+            rdf_files = pool.submit(_write_rdf_files, store, stage)
+            if jobs == 1:
+                rdf_files.result()
+            write_atomic(stage / GRAPH_FILE, json_chunks(nx.node_link_data(graph, edges="edges")))
+            write_index(stage / INDEX_FILE, *lookup_view(graph))
+            write_atomic(stage / SOURCES_FILE, json.dumps({"sources": sources}, indent=2) + "\n")
+            if html:
+                from .html import write_site
+
+                write_site(graph, stage)
+            triples = rdf_files.result()
         del store
         write_stamp(stage)
-        write_atomic(stage / GRAPH_FILE, json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, sort_keys=True))
-        write_index(stage / INDEX_FILE, *lookup_view(graph))
-        write_atomic(stage / SOURCES_FILE, json.dumps({"sources": sources}, indent=2) + "\n")
-        if html:
-            from .html import write_site
-
-            write_site(graph, stage)
     kinds = nx.get_node_attributes(graph, "kind")
     return BuildSummary(
         papers=sum(1 for k in kinds.values() if k == "paper"),

@@ -11,10 +11,11 @@ them. One build at a time may write to a folder: a second one is refused.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,7 +26,7 @@ try:
 except ImportError:  # Windows: no advisory locks; one build at a time is then up to the user
     fcntl = None
 
-__all__ = ["STAGING_DIR", "write_atomic", "replace_outputs", "recover"]
+__all__ = ["STAGING_DIR", "write_atomic", "json_chunks", "replace_outputs", "recover"]
 
 STAGING_DIR = ".paperkg-staging"
 """The folder, inside the output folder, where a build writes before its outputs replace the old ones."""
@@ -37,16 +38,19 @@ _REPLACED = ".replaced"
 """Where old output folders go, inside the staging folder, just before the new ones take their place."""
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the new one, never half of one."""
+def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
+    """Write `data` (text, bytes, or text in pieces) to `path` so that readers see the old file or the
+    new one, never half of one."""
     path = Path(path)
     mode = "wb" if isinstance(data, bytes) else "w"
+    pieces = [data] if isinstance(data, (str, bytes)) else data
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as handle:
-            handle.write(data)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
@@ -56,6 +60,28 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def json_chunks(data: dict) -> Iterator[str]:
+    """`json.dumps(data, ensure_ascii=False, sort_keys=True)` in pieces: one per top-level value or list
+    item, so a large document is never one string in memory.
+
+    >>> "".join(json_chunks({"b": [1, {"y": 2, "x": "é"}], "a": True}))
+    '{"a": true, "b": [1, {"x": "é", "y": 2}]}'
+    """
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    for i, (key, value) in enumerate(sorted(data.items())):
+        yield ("{" if i == 0 else ", ") + dumps(key) + ": "
+        if isinstance(value, list):
+            yield "[" + ", ".join(dumps(item) for item in value[:1])
+            for item in value[1:]:
+                yield ", " + dumps(item)
+            yield "]"
+        else:
+            yield dumps(value)
+    yield "}" if data else "{}"
 
 
 @contextmanager
