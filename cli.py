@@ -207,7 +207,7 @@ def sparql(query, params, list_saved, fmt, graph_dir):
 
     The prefixes pkg, res, rdf, rdfs, skos, dcterms, owl, prov, xsd and schema are predeclared.
     """
-    from graph.query import FORMATTERS, open_store, run_query, saved_queries
+    from graph.query import FORMATTERS, open_store, read_query_file, run_query, saved_queries
 
     saved = saved_queries()
     if list_saved:
@@ -218,21 +218,19 @@ def sparql(query, params, list_saved, fmt, graph_dir):
         return
     if not query:
         raise click.UsageError("give a QUERY (saved query name, .rq file or SPARQL text), or --list")
-    bindings = {}
-    if query in saved:
-        bindings = saved[query].bindings(params)
-        query = saved[query].text
-    elif params:
-        bindings = params
+    chosen = saved.get(query)
+    if chosen is None and (query.endswith((".rq", ".sparql")) or (len(query) < 256 and Path(query).is_file())):
+        if not Path(query).is_file():
+            raise click.BadParameter(f"no such query file: {query}", param_hint="QUERY")
+        try:
+            chosen = read_query_file(Path(query))
+        except UnicodeDecodeError as err:
+            raise click.BadParameter(f"{query}: not UTF-8 text (byte {err.start})", param_hint="QUERY") from err
+    if chosen is not None:  # a file that declares its parameters checks them; one that does not binds them as text
+        bindings = chosen.bindings(params) if chosen.params else params
+        query = chosen.text
     else:
-        path = Path(query)
-        if query.endswith((".rq", ".sparql")) or (len(query) < 256 and path.is_file()):
-            if not path.is_file():
-                raise click.BadParameter(f"no such query file: {query}", param_hint="QUERY")
-            try:
-                query = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError as err:
-                raise click.BadParameter(f"{query}: not UTF-8 text (byte {err.start})", param_hint="QUERY") from err
+        bindings = params
     names, rows = run_query(open_store(graph_dir), query, bindings=bindings)
     click.echo(FORMATTERS[fmt](names, rows))
 

@@ -15,7 +15,7 @@ from .errors import QueryError
 from .names import name_key
 from .store import open_store
 
-__all__ = ["PREFIXES", "open_store", "run_query", "FORMATTERS", "Table", "SavedQuery", "saved_queries", "QUERIES_DIR", "PARAM_KINDS"]
+__all__ = ["PREFIXES", "open_store", "run_query", "FORMATTERS", "Table", "SavedQuery", "saved_queries", "read_query_file", "QUERIES_DIR", "PARAM_KINDS"]
 
 QUERIES_DIR = Path(__file__).parent / "queries"
 
@@ -95,21 +95,23 @@ class SavedQuery:
 
 def saved_queries(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
     """Every saved query by name (the file name without .rq)."""
-    queries = {}
-    for path in sorted(directory.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        header = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
-        description = next((line for line in header if not line.startswith("param:")), "")
-        params, kinds = {}, {}
-        for line in header:
-            if line.startswith("param:"):
-                spec, _, hint = line[len("param:") :].strip().partition(" ")
-                name, _, kind = spec.partition(":")
-                if (kind or "text") not in PARAM_KINDS:
-                    raise QueryError(f"{path}: parameter {name!r} has an unknown kind {kind!r}; kinds: {', '.join(PARAM_KINDS)}")
-                params[name], kinds[name] = hint.strip(), kind or "text"
-        queries[path.stem] = SavedQuery(path.stem, description, params, text, kinds)
-    return queries
+    return {path.stem: read_query_file(path) for path in sorted(directory.glob("*.rq"))}
+
+
+def read_query_file(path: Path) -> SavedQuery:
+    """A query file with its comment header: a description line and `# param: NAME[:KIND] hint` lines."""
+    text = Path(path).read_text(encoding="utf-8")
+    header = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
+    description = next((line for line in header if not line.startswith("param:")), "")
+    params, kinds = {}, {}
+    for line in header:
+        if line.startswith("param:"):
+            spec, _, hint = line[len("param:") :].strip().partition(" ")
+            name, _, kind = spec.partition(":")
+            if (kind or "text") not in PARAM_KINDS:
+                raise QueryError(f"{path}: parameter {name!r} has an unknown kind {kind!r}; kinds: {', '.join(PARAM_KINDS)}")
+            params[name], kinds[name] = hint.strip(), kind or "text"
+    return SavedQuery(Path(path).stem, description, params, text, kinds)
 
 
 def _text(term) -> str | None:

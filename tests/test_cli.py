@@ -85,6 +85,18 @@ def test_sparql_from_a_file_as_csv(runner, built, tmp_path):
     assert result.output.splitlines() == ["n", "6"]
 
 
+def test_sparql_file_with_declared_name_parameter(runner, built, tmp_path):
+    query = tmp_path / "on.rq"
+    query.write_text("# Papers evaluating on a benchmark.\n# param: b:name  a benchmark\n"
+                     "SELECT ?b ?title WHERE { ?e pkg:nameKey ?b . ?p pkg:evaluatesOn ?e ; dcterms:title ?title }",
+                     encoding="utf-8")
+    result = runner.invoke(main, ["sparql", str(query), "--param", "b=gsm-8k", "--graph", str(built), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "PAL: Program-aided Language Models" in [row["title"] for row in json.loads(result.output)]
+    wrong = runner.invoke(main, ["sparql", str(query), "--param", "x=1", "--graph", str(built)])
+    assert wrong.exit_code == 2 and "has no parameter x" in wrong.output
+
+
 def test_sparql_syntax_error_is_reported(runner, built):
     result = runner.invoke(main, ["sparql", "SELEC ?x WHERE {", "--graph", str(built)])
     assert result.exit_code == 2
