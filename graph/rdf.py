@@ -1,4 +1,4 @@
-"""The NetworkX graph as RDF: papers, typed entities, role links, relations and evidence nodes."""
+"""The NetworkX graph as RDF: papers, typed entities with paper counts, role links, relations and evidence nodes."""
 
 from __future__ import annotations
 
@@ -11,14 +11,17 @@ from urllib.parse import quote
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID
 
 from ontology import PKG, RESOURCE
 
 from .names import name_key, slug
 from .readers.base import iso_date
+from .records import ROLES
 
-__all__ = ["PREFIXES", "iter_triples", "iter_quads", "to_rdf", "paper_iri", "entity_iri", "person_iri", "EXTRACTOR_VERSION", "SCHEMA"]
+__all__ = [
+    "PREFIXES", "iter_triples", "iter_quads", "to_rdf", "paper_iri", "entity_iri", "person_iri", "partition_iri", "EXTRACTOR_VERSION", "SCHEMA",
+]
 
 EXTRACTOR_VERSION = "paperkg 0.1.0"
 EXTRACTOR = RESOURCE["agent/paperkg-0.1.0"]
@@ -49,6 +52,11 @@ def person_iri(name: str) -> URIRef:
     return RESOURCE[f"person/{slug(written)}-{digest}"]
 
 
+def partition_iri(entity_type: str) -> URIRef:
+    """The VoID class partition of an entity type, the same IRI as void.ttl's partition of that class."""
+    return RESOURCE[f"dataset/class/{entity_type}"]
+
+
 def _iri(node: str) -> URIRef:
     kind, key = node.split(":", 1)
     return paper_iri(key) if kind == "paper" else entity_iri(key)
@@ -56,7 +64,7 @@ def _iri(node: str) -> URIRef:
 
 PREFIXES = {
     "pkg": str(PKG._NS), "res": str(RESOURCE), "skos": str(SKOS), "dcterms": str(DCTERMS), "prov": str(PROV),
-    "owl": str(OWL), "schema": str(SCHEMA), "rdfs": str(RDFS), "xsd": str(XSD),
+    "owl": str(OWL), "schema": str(SCHEMA), "rdfs": str(RDFS), "xsd": str(XSD), "void": str(VOID),
 }
 """Prefixes of the written Turtle."""
 
@@ -71,15 +79,31 @@ class _Collector(list):
 def iter_triples(graph: nx.MultiDiGraph) -> Iterator[tuple]:
     """The knowledge graph's triples (rdflib terms), node by node, never all at once.
 
-    The same graph always gives the same triples.
+    Counts that queries would otherwise compute over the whole graph are written here, where
+    the graph is whole: every entity's pkg:paperCount and, per entity type, a VoID class
+    partition with its number of entities and of papers. The same graph always gives the same
+    triples.
     """
     header = _Collector()
     header.add((EXTRACTOR, RDF.type, PROV.SoftwareAgent))
     header.add((EXTRACTOR, RDFS.label, Literal(EXTRACTOR_VERSION)))
     yield from header
+    by_type: dict[str, tuple[list[int], set[str]]] = {}
     for node, data in graph.nodes(data=True):
         out = _Collector()
-        (_add_paper if data["kind"] == "paper" else _add_entity)(out, _iri(node), data)
+        if data["kind"] == "paper":
+            _add_paper(out, _iri(node), data)
+        else:
+            papers = _linked_papers(graph, node)
+            _add_entity(out, _iri(node), data, len(papers))
+            entities, type_papers = by_type.setdefault(data["type"], ([0], set()))
+            entities[0] += 1
+            type_papers |= papers
+        yield from out
+    for entity_type in sorted(by_type):
+        entities, papers = by_type[entity_type]
+        out = _Collector()
+        _add_partition(out, entity_type, entities[0], len(papers))
         yield from out
     for u, v, data in graph.edges(data=True):
         if "relation" in data:
@@ -189,9 +213,24 @@ def _date(value: str) -> Literal:
     return Literal(text)
 
 
-def _add_entity(rdf: Graph, subject: URIRef, data: dict) -> None:
+def _linked_papers(graph: nx.MultiDiGraph, node: str) -> set[str]:
+    """The papers that propose, evaluate on or use an entity: what its pkg:paperCount counts."""
+    return {paper for paper, _, role in graph.in_edges(node, data="role") if role in ROLES}
+
+
+def _add_partition(rdf: Graph, entity_type: str, entities: int, papers: int) -> None:
+    """An entity type's class partition: its entities, and the distinct papers linked to any of them."""
+    partition = partition_iri(entity_type)
+    rdf.add((RESOURCE["dataset"], VOID.classPartition, partition))
+    rdf.add((partition, VOID["class"], PKG[entity_type]))
+    rdf.add((partition, VOID.entities, Literal(entities, datatype=XSD.integer)))
+    rdf.add((partition, PKG.paperCount, Literal(papers, datatype=XSD.integer)))
+
+
+def _add_entity(rdf: Graph, subject: URIRef, data: dict, papers: int) -> None:
     rdf.add((subject, RDF.type, PKG[data["type"]]))
     rdf.add((subject, RDFS.label, Literal(data["label"])))
+    rdf.add((subject, PKG.paperCount, Literal(papers, datatype=XSD.integer)))
     rdf.add((subject, SKOS.prefLabel, Literal(data["label"])))
     for alias in data.get("aliases", ()):
         rdf.add((subject, SKOS.altLabel, Literal(alias)))

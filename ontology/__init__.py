@@ -63,3 +63,4 @@ class PKG(DefinedNamespace):
     archiveMethod: URIRef
     archiveTask: URIRef
     nameKey: URIRef
+    paperCount: URIRef
