@@ -82,7 +82,8 @@ def export(graph_dir: Path, fmt: str, target: Path | None = None) -> Path:
 
 
 def void_description(store: ox.Store, dump: str = "graph.ttl") -> Graph:
-    """A VoID description of a store's default graph: triples, distinct subjects, entities per class."""
+    """A VoID description of a store's default graph: triples, distinct subjects, entities per class,
+    and for an entity type the pkg:paperCount its partition in the graph carries."""
     subjects = next(iter(store.query("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")))["n"].value
     classes = {
         row["c"].value: int(row["n"].value)
@@ -91,8 +92,15 @@ def void_description(store: ox.Store, dump: str = "graph.ttl") -> Graph:
             prefixes={"pkg": str(PKG._NS)},
         )
     }
+    papers = {
+        row["c"].value: int(row["n"].value)
+        for row in store.query(
+            "SELECT ?c ?n WHERE { ?p void:class ?c ; pkg:paperCount ?n }", prefixes={"pkg": str(PKG._NS), "void": str(VOID)}
+        )
+    }
     void = Graph()
     void.bind("void", VOID)
+    void.bind("pkg", PKG._NS)
     void.bind("dcterms", DCTERMS)
     dataset = RESOURCE["dataset"]
     void.add((dataset, RDF.type, VOID.Dataset))
@@ -106,4 +114,6 @@ def void_description(store: ox.Store, dump: str = "graph.ttl") -> Graph:
         void.add((dataset, VOID.classPartition, partition))
         void.add((partition, VOID["class"], URIRef(cls)))
         void.add((partition, VOID.entities, Literal(number, datatype=XSD.integer)))
+        if cls in papers:
+            void.add((partition, PKG.paperCount, Literal(papers[cls], datatype=XSD.integer)))
     return void

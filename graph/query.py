@@ -30,6 +30,7 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "schema": "http://schema.org/",
+    "void": "http://rdfs.org/ns/void#",
 }
 """Prefixes every query may use without declaring them."""
 
