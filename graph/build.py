@@ -139,7 +139,7 @@ def build(
             if html:
                 from .html import write_site
 
-                write_site(graph, stage)
+                write_site(graph, stage, jobs=jobs)
             triples = rdf_files.result()
         del store
         write_stamp(stage)

@@ -10,7 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import multiprocessing
+import os
 import re
+import signal
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
@@ -22,6 +25,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 from pyvis.network import Network
 
+from .errors import OutputError
 from .outputs import write_atomic
 
 __all__ = [
@@ -520,12 +524,14 @@ def _remove_stale(folder: Path, keep: set[Path]) -> None:
                 path.unlink()
 
 
-def write_site(graph: nx.MultiDiGraph, out: Path, *, max_nodes: int = 300, max_pages: int = 5000) -> list[Path]:
+def write_site(
+    graph: nx.MultiDiGraph, out: Path, *, max_nodes: int = 300, max_pages: int = 5000, jobs: int = 1
+) -> list[Path]:
     """Write the HTML site of `graph` under `out`: index, directory, one page per node, shared assets.
 
     Each drawing shows at most `max_nodes` nodes; at most `max_pages` nodes (highest degree
-    first) get a page of their own. The same graph always gives byte-identical files.
-    Returns the paths written.
+    first) get a page of their own. With `jobs` > 1 the pages are shared among that many
+    processes. The same graph always gives byte-identical files. Returns the paths written.
     """
     if not isinstance(graph, nx.MultiDiGraph):
         raise TypeError(f"write_site needs a networkx.MultiDiGraph, got {type(graph).__name__}")
@@ -533,13 +539,33 @@ def write_site(graph: nx.MultiDiGraph, out: Path, *, max_nodes: int = 300, max_p
         raise ValueError(f"max_nodes must be >= 1 and max_pages >= 0, got {max_nodes} and {max_pages}")
     out = Path(out)
     site = _Site(graph.copy(), max_pages=max_pages)
+    nodes = sorted(site.pages)
+    shares = max(1, min(jobs, len(nodes)))
+    helpers = [_start_pages(site, out, nodes[k::shares], max_nodes) for k in range(1, shares)]
+    try:
+        written = _write_front(site, out, max_nodes)
+        _write_pages(site, out, nodes[::shares], max_nodes)
+        for helper in helpers:
+            helper.join()
+            if helper.exitcode != 0:
+                raise OutputError(f"{out / VIEWS}: a process writing the HTML views failed (exit code {helper.exitcode})")
+    finally:
+        for helper in helpers:  # an error or Ctrl-C here: no helper may write on into a folder being cleaned up
+            if helper.is_alive():
+                helper.terminate()
+                helper.join()
+    pages = [out / VIEWS / site.pages[node] for node in nodes]
+    _remove_stale(out / VIEWS, set(pages))
+    return written + pages
+
+
+def _write_front(site: _Site, out: Path, max_nodes: int) -> list[Path]:
+    """The shared assets, the search index, the index page and the directory of all pages."""
     env = _environment()
     written = _copy_assets(out)
-
     path = out / ASSETS / "search-index.js"
     write_atomic(path, _search_index(site))
     written.append(path)
-
     for name, template, context in (
         ("index.html", "index.html", _index_context(site, max_nodes=max_nodes)),
         ("all.html", "all.html", _directory_context(site)),
@@ -547,13 +573,28 @@ def write_site(graph: nx.MultiDiGraph, out: Path, *, max_nodes: int = 300, max_p
         path = out / name
         write_atomic(path, env.get_template(template).render(root="", **context))
         written.append(path)
+    return written
 
-    pages = set()
-    template = env.get_template("view.html")
-    for node in sorted(site.pages):
+
+def _write_pages(site: _Site, out: Path, nodes: list[str], max_nodes: int, *, parent: int | None = None) -> None:
+    """The view pages of `nodes`; in a helper process, it stops as soon as its build (`parent`) is gone."""
+    template = _environment().get_template("view.html")
+    for node in nodes:
+        if parent is not None and os.getppid() != parent:
+            return  # the build was killed: write nothing more into its staging folder
         path = out / VIEWS / site.pages[node]
         write_atomic(path, template.render(root="../", **_view_context(site, node, max_nodes=max_nodes)))
-        written.append(path)
-        pages.add(path)
-    _remove_stale(out / VIEWS, pages)
-    return written
+
+
+def _start_pages(site: _Site, out: Path, nodes: list[str], max_nodes: int) -> multiprocessing.process.BaseProcess:
+    """A forked process writing the pages of `nodes`: it shares the site's data without copying it."""
+    process = multiprocessing.get_context("fork").Process(
+        target=_pages_in_helper, args=(site, out, nodes, max_nodes, os.getpid()), daemon=True, name="paperkg-html"
+    )
+    process.start()
+    return process
+
+
+def _pages_in_helper(site: _Site, out: Path, nodes: list[str], max_nodes: int, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle; it stops its helpers
+    _write_pages(site, out, nodes, max_nodes, parent=parent)

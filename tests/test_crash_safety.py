@@ -257,30 +257,37 @@ MOMENTS = {
 """When to kill: a test of the output folder, polled every 5 ms, or of the seconds since the build started."""
 
 SCENARIOS = [
-    ("SIGKILL", "reading", False),
-    ("SIGINT", "extracting", False),
-    ("SIGKILL", "first output written", True),
-    ("SIGKILL", "store loading", True),
-    ("SIGKILL", "HTML being written", True),
-    ("SIGINT", "HTML being written", True),
+    ("SIGKILL", "reading", False, 1),
+    ("SIGINT", "extracting", False, 1),
+    ("SIGKILL", "first output written", True, 1),
+    ("SIGKILL", "store loading", True, 1),
+    ("SIGKILL", "HTML being written", True, 1),
+    ("SIGINT", "HTML being written", True, 1),
+    ("SIGINT", "HTML being written", True, 2),  # the page-writing helpers stop with their build, quietly
 ]
 
 
-@pytest.mark.parametrize(("signal_name", "moment", "warm"), SCENARIOS)
-def test_a_build_killed_part_way_leaves_the_previous_outputs_whole_and_usable(crash_lab, tmp_path, signal_name, moment, warm):
-    lab, corpus, before = crash_lab
-    out = tmp_path / "out"
+def start_build(lab: Path, corpus: Path, out: Path, moment: str, warm: bool, jobs: int) -> subprocess.Popen:
+    """A build of `corpus` over a copy of the old outputs, returned when it reaches `moment`."""
     shutil.copytree(lab / "old", out)
     if warm:  # papers already extracted: the build reaches its writing within seconds
         shutil.copy(lab / "warm" / ".cache" / "mentions.sqlite", out / ".cache" / "mentions.sqlite")
     started, wall = time.monotonic(), time.time()
-    build = paperkg("build", str(corpus), "--out", str(out))
+    build = paperkg("build", str(corpus), "--out", str(out), "--jobs", str(jobs))
     ready = MOMENTS[moment]
     while build.poll() is None and not ready(out, started, wall):
         time.sleep(0.005)
     assert build.poll() is None, f"the build ended before the moment '{moment}': {build.stderr.read()[-500:]}"
+    print(f"{moment}, {time.monotonic() - started:.1f} s into a build of {PAPERS} abstracts")
+    return build
+
+
+@pytest.mark.parametrize(("signal_name", "moment", "warm", "jobs"), SCENARIOS)
+def test_a_build_killed_part_way_leaves_the_previous_outputs_whole_and_usable(crash_lab, tmp_path, signal_name, moment, warm, jobs):
+    lab, corpus, before = crash_lab
+    out = tmp_path / "out"
+    build = start_build(lab, corpus, out, moment, warm, jobs)
     os.killpg(build.pid, getattr(signal, signal_name))
-    print(f"{signal_name} while {moment}, {time.monotonic() - started:.1f} s into a build of {PAPERS} abstracts")
     code = build.wait(timeout=120)
     stderr = build.stderr.read()
     if signal_name == "SIGKILL":
@@ -300,6 +307,27 @@ def test_a_build_killed_part_way_leaves_the_previous_outputs_whole_and_usable(cr
         assert again.wait(timeout=1200) == 0, again.stderr.read()
         assert_usable(out, papers=PAPERS, neighbour_of="GSM8K", shows="GSM8K [Benchmark]")
         assert not (out / STAGING_DIR).exists() and not list(out.rglob("*.tmp"))
+
+
+def test_page_writing_helpers_stop_when_their_build_alone_is_killed(crash_lab, tmp_path):
+    lab, corpus, before = crash_lab
+    out = tmp_path / "out"
+    build = start_build(lab, corpus, out, "HTML being written", True, 2)
+    os.kill(build.pid, signal.SIGKILL)  # the build only: its helper must notice by itself
+    assert build.wait(timeout=120) == -signal.SIGKILL
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(build.pid, 0)  # anything left of the build's process group?
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("a page-writing helper outlived its build by 10 s")
+    assert snapshot(out) == before
+    again = paperkg("build", str(corpus), "--out", str(out))
+    assert again.wait(timeout=1200) == 0, again.stderr.read()
+    assert not (out / STAGING_DIR).exists() and not list(out.rglob("*.tmp"))
 
 
 def assert_usable(out: Path, papers: int, neighbour_of: str, shows: str) -> None:

@@ -292,6 +292,15 @@ def test_same_graph_gives_identical_bytes(tmp_path):
     assert tree(tmp_path / "a") == first == tree(tmp_path / "b")
 
 
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_pages_shared_among_processes_are_the_same_pages(tmp_path, jobs):
+    graph = hub_graph()
+    one = write_site(graph, tmp_path / "one")
+    many = write_site(graph, tmp_path / "many", jobs=jobs)
+    assert [p.relative_to(tmp_path / "many") for p in many] == [p.relative_to(tmp_path / "one") for p in one]
+    assert tree(tmp_path / "many") == tree(tmp_path / "one")
+
+
 def test_insertion_order_does_not_matter(tmp_path):
     graph = tiny_graph()
     shuffled = nx.MultiDiGraph()
