@@ -222,12 +222,9 @@ def sparql(query, params, list_saved, fmt, graph_dir):
     if chosen is None and (query.endswith((".rq", ".sparql")) or (len(query) < 256 and Path(query).is_file())):
         if not Path(query).is_file():
             raise click.BadParameter(f"no such query file: {query}", param_hint="QUERY")
-        try:
-            chosen = read_query_file(Path(query))
-        except UnicodeDecodeError as err:
-            raise click.BadParameter(f"{query}: not UTF-8 text (byte {err.start})", param_hint="QUERY") from err
-    if chosen is not None:  # a file that declares its parameters checks them; one that does not binds them as text
-        bindings = chosen.bindings(params) if chosen.params else params
+        chosen = read_query_file(Path(query))
+    if chosen is not None:  # a saved query, or a file that declares its parameters, checks them
+        bindings = chosen.bindings(params) if chosen.params or query in saved else params
         query = chosen.text
     else:
         bindings = params

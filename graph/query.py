@@ -101,7 +101,10 @@ def saved_queries(directory: Path = QUERIES_DIR) -> dict[str, SavedQuery]:
 
 def read_query_file(path: Path) -> SavedQuery:
     """A query file with its comment header: a description line and `# param: NAME[:KIND] hint` lines."""
-    text = Path(path).read_text(encoding="utf-8")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise QueryError(f"{path}: not UTF-8 text (byte {err.start})") from err
     header = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
     description = next((line for line in header if not line.startswith("param:")), "")
     params, kinds = {}, {}

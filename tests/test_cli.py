@@ -95,6 +95,8 @@ def test_sparql_file_with_declared_name_parameter(runner, built, tmp_path):
     assert "PAL: Program-aided Language Models" in [row["title"] for row in json.loads(result.output)]
     wrong = runner.invoke(main, ["sparql", str(query), "--param", "x=1", "--graph", str(built)])
     assert wrong.exit_code == 2 and "has no parameter x" in wrong.output
+    none = runner.invoke(main, ["sparql", "most-used-benchmarks", "--param", "x=1", "--graph", str(built)])
+    assert none.exit_code == 2 and "has no parameter x; it takes: none" in none.output
 
 
 def test_sparql_syntax_error_is_reported(runner, built):
