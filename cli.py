@@ -82,7 +82,7 @@ def main():
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT, show_default=True, help="Output folder.")
 @click.option("--strict", is_flag=True, help="Fail on the first bad record instead of skipping it.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes for extraction.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for extraction and the HTML pages; above 1, the RDF files are also written beside the rest.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML views.")
 @click.option("--update", is_flag=True, help="Add SOURCES to the graph already in --out instead of replacing it.")
 def build(sources, out, strict, jobs, no_html, update):

@@ -115,10 +115,10 @@ def type_from_subtitle(subtitle: str) -> str | None:
     return HEAD_NOUN_TYPES.get(match.group(1).split()[-1].lower()) if match else None
 
 
-_NOUN_BEFORE = re.compile(
-    r"\b([A-Za-z]+)\s*(?:,|:|\(|\s(?:(?:--|—|–)\s*)?(?:called|named|dubbed|termed|like|such as|including))?\s*$"
-)
-_EXAMPLES_OF = re.compile(r"\s(?:like|such as|including|called|named|dubbed|termed)\s*$")
+_CONNECTOR = r"(?:called|named|dubbed|termed|like|such as|including)"
+"""Words between a kind word and the name it introduces: "models like X", "a model called X"."""
+_NOUN_BEFORE = re.compile(rf"\b([A-Za-z]+)\s*(?:,|:|\(|\s(?:(?:--|—|–)\s*)?{_CONNECTOR})?\s*$")
+_CONNECTED = re.compile(rf"\s{_CONNECTOR}\s*$")
 
 
 def type_from_noun_before(before: str) -> str | None:
@@ -133,7 +133,7 @@ def type_from_noun_before(before: str) -> str | None:
     if not match:
         return None
     word = match.group(1).lower()
-    if word in ("model", "models", "llm", "llms", "family") and not _EXAMPLES_OF.search(before):
+    if word in ("model", "models", "llm", "llms", "family") and not _CONNECTED.search(before):
         return None  # "the model X" rarely says X is a model rather than a method applied to it
     return HEAD_NOUN_TYPES.get(word)
 

@@ -291,7 +291,7 @@ def run_eval(gold_path: Path) -> Report:
     stated: dict[str, list[PredictedResult]] = defaultdict(list)
     for result in resolved.results:
         def names(key):
-            entity = resolved.entities.get(key) if key else None
+            entity = resolved.entities.get(key)
             return (entity.label, *entity.aliases) if entity else ()
         stated[by_key[result.paper]].append(PredictedResult(names(result.entity), names(result.benchmark), result.value))
     return evaluate(gold_papers, predicted, stated)

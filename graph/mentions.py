@@ -58,9 +58,9 @@ def find_mentions(
 
     `sentences` are (start, end) offsets; the first `title_end` characters are the title.
     """
-    parsed = [_Sentence.of(text, start, end, start < title_end) for start, end in split_sentences_at(sentences, title_end)]
+    parsed = [_Sentence.of(text, start, end, start < title_end, kb) for start, end in split_sentences_at(sentences, title_end)]
     here = _PaperContext(
-        set(_LOWER_WORD.findall(text)), _generic_acronyms(parsed, kb), _known_acronyms(parsed, kb), _own_acronyms(parsed, kb)
+        set(_LOWER_WORD.findall(text)), _generic_acronyms(parsed, kb), _known_acronyms(parsed), _own_acronyms(parsed, kb)
     )
     found: list[Mention] = []
     for sentence in parsed:
@@ -89,13 +89,15 @@ class _Sentence:
     text: str
     in_title: bool
     verb_end: int | None
-    pairs: tuple[AcronymPair, ...]
+    pairs: tuple[tuple[AcronymPair, KBEntry | None], ...]
+    """Each acronym pair the sentence defines, with the known entity it names (`_pair_entry`)."""
 
     @classmethod
-    def of(cls, text: str, start: int, end: int, in_title: bool) -> _Sentence:
+    def of(cls, text: str, start: int, end: int, in_title: bool, kb: KnowledgeBase) -> _Sentence:
         sentence = text[start:end]
         verb_end = None if in_title else proposal_verb_end(sentence)
-        return cls(start, end, sentence, in_title, verb_end, tuple(find_acronym_pairs(sentence)))
+        pairs = tuple((pair, _pair_entry(pair, kb)) for pair in find_acronym_pairs(sentence))
+        return cls(start, end, sentence, in_title, verb_end, pairs)
 
     @property
     def propose_at(self) -> int | None:
@@ -116,20 +118,19 @@ def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]
     bare use of them in the same paper is generic too, unless the paper proposes the thing."""
     generic = set()
     for sentence in sentences:
-        for pair in sentence.pairs:
-            if _pair_entry(pair, kb) or sentence.proposes(pair):
+        for pair, entry in sentence.pairs:
+            if entry or sentence.proposes(pair):
                 continue
             if kb.is_generic(pair.short) or not sentence.names_long_form(pair, kb):
                 generic.add(name_key(pair.short))
     return generic
 
 
-def _known_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> dict[str, KBEntry]:
+def _known_acronyms(sentences: list[_Sentence]) -> dict[str, KBEntry]:
     """Acronyms the paper defines for a known name: their bare uses later name the same thing."""
     known = {}
     for sentence in sentences:
-        for pair in sentence.pairs:
-            entry = _pair_entry(pair, kb)
+        for pair, entry in sentence.pairs:
             if entry:
                 known.setdefault(pair.short, entry)
     return known
@@ -140,11 +141,11 @@ def _own_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
     return {
         pair.short
         for sentence in sentences
-        for pair in sentence.pairs
+        for pair, entry in sentence.pairs
         if sentence.proposes(pair)
         and not _PLURAL_ACRONYM.fullmatch(pair.short)  # "Large Language Models (LLMs)": a class of things
         and not kb.is_generic(pair.long)
-        and not _pair_entry(pair, kb)
+        and not entry
         and sentence.names_long_form(pair, kb)
     }
 
@@ -156,9 +157,9 @@ def _pair_entry(pair: AcronymPair, kb: KnowledgeBase) -> KBEntry | None:
     by_long = kb.lookup(pair.long)
     if by_long:
         return by_long[0]
+    wanted = name_key(pair.long)
     for entry in kb.lookup(pair.short):
         long_forms = [name_key(n) for n in entry.names if len(n.split()) > 1]
-        wanted = name_key(pair.long)
         if not long_forms or any(SequenceMatcher(None, wanted, n).ratio() >= 0.8 for n in long_forms):
             return entry
     return None
@@ -244,9 +245,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         found.append(Mention(paper, text[s:e], s, e, sentence, start, entity_type, rule, **extra))
 
     # Acronym pairs first: the long form and the short form are one mention of one thing.
-    for pair in parsed.pairs:
+    for pair, entry in parsed.pairs:
         s, e = start + pair.short_start, start + pair.short_start + len(pair.short)
-        entry = _pair_entry(pair, kb)
         if entry:
             add(s, e, entry.type, "kb-acronym", kb_key=entry.key, long_form=pair.long)
         elif pair.short in here.own_acronyms or (

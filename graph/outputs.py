@@ -75,9 +75,9 @@ def json_chunks(data: dict) -> Iterator[str]:
     for i, (key, value) in enumerate(sorted(data.items())):
         yield ("{" if i == 0 else ", ") + dumps(key) + ": "
         if isinstance(value, list):
-            yield "[" + ", ".join(dumps(item) for item in value[:1])
-            for item in value[1:]:
-                yield ", " + dumps(item)
+            yield "["
+            for j, item in enumerate(value):
+                yield (", " if j else "") + dumps(item)
             yield "]"
         else:
             yield dumps(value)

@@ -28,7 +28,7 @@ def title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> li
         if not (_RIGHT_AFTER_VERB_TEXT.fullmatch(glue) if not found else LIST_GLUE.match(glue)):
             break
         words_ = phrase.split()
-        if kb.lookup(phrase) or kb.topic_of(phrase) or 2 * sum(kb.is_generic(w) for w in words_) > len(words_):
+        if kb.lookup(phrase) or kb.topic_of(phrase) or _mostly_generic(words_, kb):
             break
         if words_[-1].lower() in _PLURAL_KINDS:
             break  # "Training Algorithms" describes, it does not name
@@ -99,6 +99,11 @@ _KIND_PHRASE = re.compile(
 _KIND_TYPES = {"dataset": "Dataset", "corpus": "Dataset"}
 
 
+def _mostly_generic(words_: list[str], kb: KnowledgeBase) -> bool:
+    """More than half of the words are generic terms ("Large Language Models"); one may be ("Influence Distillation")."""
+    return 2 * sum(kb.is_generic(w) for w in words_) > len(words_)
+
+
 def kind_phrases(sentence: str, offset: int, kb: KnowledgeBase, lower_words: set[str]) -> list[tuple[int, int, str]]:
     """Title-case names followed by their kind, with the type the kind gives. A capitalised kind word
     is part of the name ("the AIM 2025 Low-light RAW Video Denoising Challenge"); a lower-case one is
@@ -116,7 +121,7 @@ def kind_phrases(sentence: str, offset: int, kb: KnowledgeBase, lower_words: set
         words_ = match.group("name").split()
         while words_ and _NOT_A_NAME.fullmatch(words_[0]):
             words_ = words_[1:]
-        if not words_ or 2 * sum(kb.is_generic(w) for w in words_) > len(words_) or words_[-1].lower() in _PLURAL_KINDS:
+        if not words_ or _mostly_generic(words_, kb) or words_[-1].lower() in _PLURAL_KINDS:
             continue
         if all(w.isupper() for w in words_ if not w.isdigit()) and len(words_) > 1:
             continue  # "the first UHR UAV dataset": acronyms describing it, not its name
