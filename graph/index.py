@@ -85,6 +85,8 @@ def write_index(path: Path, nodes: Iterable[NodeRow], edges: Iterable[EdgeRow], 
     `path` must not exist yet: the build writes into its staging folder, which makes the file
     appear whole or not at all.
     """
+    if Path(path).exists():
+        raise OutputError(f"{path} already exists; the lookup index is written to a new file only")
     nodes = list(nodes)
     ids = {row[0]: number for number, row in enumerate(nodes)}
     kinds = [row[1] for row in nodes]

@@ -186,8 +186,9 @@ def test_a_missing_index_says_how_to_build_one(tmp_path):
         load_index(tmp_path)
 
 
+@pytest.mark.parametrize("ask", [lambda index: index.neighbourhood("A"), lambda index: index.stats()], ids=["neighbours", "stats"])
 @pytest.mark.parametrize("damage", ["garbage", "empty", "other database", "other format", "cut short"])
-def test_a_damaged_index_says_to_build_again(small, damage):
+def test_a_damaged_index_says_to_build_again(small, damage, ask):
     path = small / INDEX_FILE
     if damage == "garbage":
         path.write_bytes(b"not a database at all" * 100)
@@ -201,9 +202,7 @@ def test_a_damaged_index_says_to_build_again(small, damage):
     else:
         path.write_bytes(path.read_bytes()[: 4096 * 3])
     with pytest.raises(GraphUnreadableError, match="not a paperkg lookup index.*run `paperkg build SOURCE --out .*` again"):
-        index = load_index(small)
-        index.neighbourhood("A")
-        index.stats()
+        ask(load_index(small))
 
 
 def test_lookups_load_no_spacy_no_networkx_no_store(built):
