@@ -29,7 +29,7 @@ import click
 
 from benchmarks.generate import load_donors, write_corpus
 
-__all__ = ["BuildFailed", "ChildRun", "run_child", "machine", "floor", "build", "query_latencies", "neighbours_wall", "render_markdown", "percentile"]
+__all__ = ["BuildFailed", "ChildRun", "run_child", "machine", "floor", "build", "query_latencies", "time_command", "neighbours_wall", "render_markdown", "percentile"]
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "daily-papers"
@@ -264,21 +264,27 @@ def query_latencies(store, params: dict[str, str], *, repeats: int, budget_s: fl
     return results
 
 
+def time_command(args: list[str], runs: int, *, ok: tuple[int, ...] = (0,)) -> dict:
+    """Wall seconds of `paperkg ARGS` from fresh processes: median, min, max; and the first run's output size."""
+    times, output = [], ""
+    for _ in range(runs):
+        child = run_child([*paperkg_command(), *args])
+        if child.returncode not in ok:
+            raise click.ClickException(f"paperkg {' '.join(args)} failed ({child.returncode}): {child.stderr[-2000:]}")
+        times.append(child.seconds)
+        output = output or child.stdout + child.stderr
+    return {"args": args, "median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
+            "max_s": round(max(times), 3), "runs": runs, "output_lines": output.count("\n")}
+
+
 def neighbours_wall(graph_dir: Path, name: str, *, runs: int) -> dict:
     """Wall time of `paperkg neighbours NAME --graph DIR` from a fresh process: median of `runs`."""
-    argv = [*paperkg_command(), "neighbours", name, "--graph", str(graph_dir)]
-    times = []
-    for _ in range(runs):
-        child = run_child(argv)
-        if child.returncode != 0:
-            raise click.ClickException(f"neighbours failed ({child.returncode}): {' '.join(argv)}\n{child.stderr[-2000:]}")
-        times.append(child.seconds)
-    return {"name": name, "median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3), "max_s": round(max(times), 3), "runs": runs}
+    return {"name": name, **time_command(["neighbours", name, "--graph", str(graph_dir)], runs)}
 
 
 def startup_wall(*, runs: int) -> float:
     """Median wall time of `paperkg --version`: what any fresh CLI process costs before its work."""
-    return round(statistics.median(run_child([*paperkg_command(), "--version"]).seconds for _ in range(runs)), 3)
+    return time_command(["--version"], runs)["median_s"]
 
 
 # --- one size, the whole run --------------------------------------------------------------------

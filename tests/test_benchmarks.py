@@ -17,7 +17,7 @@ MACHINE_FIELDS = {"date", "nproc", "ram_gb", "cpu", "python", "spacy", "rdflib",
 SIZE_FIELDS = {"size", "corpus", "floor", "build", "ratio_build_to_floor", "ratio_build_to_floor_cpu", "ms_per_paper_vs_smallest", "store_open_s", "graph", "params", "queries", "neighbours", "build_jobs"}
 BUILD_FIELDS = {"seconds", "peak_rss_mb", "jobs", "html", "papers_per_s", "ms_per_paper", "summary", "cpu_seconds", "other_cpu_cores", "outputs"}
 QUERY_FIELDS = {"params", "rows", "first_ms", "p50_ms", "p95_ms", "runs"}
-NEIGHBOUR_FIELDS = {"name", "median_s", "min_s", "max_s", "runs"}
+NEIGHBOUR_FIELDS = {"name", "args", "median_s", "min_s", "max_s", "runs", "output_lines"}
 
 
 @pytest.fixture()
