@@ -168,7 +168,7 @@ def _write_walks(db: sqlite3.Connection, hub_degree: int) -> None:
         for depth, steps in enumerate(walk(db, start, DEEPEST, KEPT), 1):
             db.executemany(
                 "INSERT INTO walks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ((start, depth, position, s.id, s.distance, s.link, s.papers, s.place, s.total) for position, s in enumerate(steps)),
+                ((start, depth, position, s.number, s.distance, s.link, s.papers, s.place, s.total) for position, s in enumerate(steps)),
             )
 
 

@@ -19,10 +19,10 @@ _INVERSE = {"variantOf": "hasVariant", "developedBy": "developed"}
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """A node a walk reached: its index id, what it is, how far, by which link, through how many walked papers;
+    """A node a walk reached: its row number in the index, what it is, how far, by which link, through how many walked papers;
     and the size of its group (the steps of one distance, link, kind and type) and its place in it."""
 
-    id: int
+    number: int
     node: str
     label: str
     kind: str
