@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import GraphMissingError, GraphUnreadableError, OutputError
-from .names import name_key
+from .names import name_keys
 from .walk import DEEPEST, walk
 
 __all__ = ["INDEX_FILE", "LEADERS", "HUB_DEGREE", "KEPT", "write_index", "open_index", "unreadable", "index_content"]
@@ -139,8 +139,8 @@ def _label_orders(labels: Iterable[str]) -> dict[str, int]:
 
 def _name_rows(nodes: list[NodeRow]) -> Iterator[tuple[str, int]]:
     for number, (_node, _kind, _type, label, aliases) in enumerate(nodes):
-        for name in (label, *aliases):
-            yield name_key(name), number
+        for key in name_keys(label, aliases):
+            yield key, number
 
 
 def _write_counts(db: sqlite3.Connection) -> None:

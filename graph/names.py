@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["name_key", "case_key", "slug", "words", "looks_like_name", "Word"]
+__all__ = ["name_key", "name_keys", "case_key", "slug", "words", "looks_like_name", "Word"]
 
 _SEPARATORS = re.compile(r"[\s\-_‐‑‒–—·]+")
 _KEEP = re.compile(r"[^\w+#@.]")
@@ -34,6 +35,15 @@ def name_key(name: str) -> str:
     (False, False)
     """
     return case_key(name).casefold()
+
+
+def name_keys(label: str, aliases: Iterable[str] = ()) -> list[str]:
+    """The distinct, non-empty name keys of a label and its aliases, in order: what a name lookup matches.
+
+    >>> name_keys("Llama 2", ["LLaMA-2", "Llama2", "L2", "—"])
+    ['llama2', 'l2']
+    """
+    return [key for key in dict.fromkeys(name_key(name) for name in (label, *aliases)) if key]
 
 
 def slug(name: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, VOID
 
 from ontology import PKG, RESOURCE
 
-from .names import name_key, slug
+from .names import name_keys, slug
 from .readers.base import iso_date
 from .records import ROLES
 
@@ -234,19 +234,10 @@ def _add_entity(rdf: Graph, subject: URIRef, data: dict, papers: int) -> None:
     rdf.add((subject, SKOS.prefLabel, Literal(data["label"])))
     for alias in data.get("aliases", ()):
         rdf.add((subject, SKOS.altLabel, Literal(alias)))
-    for key in _name_keys(data["label"], data.get("aliases", ())):
+    for key in name_keys(data["label"], data.get("aliases", ())):
         rdf.add((subject, PKG.nameKey, Literal(key)))
     if data.get("wikidata"):
         rdf.add((subject, OWL.sameAs, URIRef(WIKIDATA + data["wikidata"])))
-
-
-def _name_keys(label: str, aliases: Iterable[str]) -> list[str]:
-    """The distinct, non-empty name keys of a label and its aliases, in order: what pkg:nameKey holds.
-
-    >>> _name_keys("Llama 2", ["LLaMA-2", "Llama2", "L2"])
-    ['llama2', 'l2']
-    """
-    return [key for key in dict.fromkeys(name_key(name) for name in (label, *aliases)) if key]
 
 
 def _add_link(rdf: Graph, paper: str, entity: str, data: dict, paper_data: dict) -> None:
