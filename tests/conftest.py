@@ -1,4 +1,4 @@
-"""Shared fixtures: the example corpus, a tiny knowledge base and one real build of a few abstracts."""
+"""Shared fixtures: the example corpus, a tiny knowledge base, one real build of a few abstracts and a headless browser."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from chromium import CHROMIUM, LAUNCH_ARGS, Tab, unavailable
 from graph.kb import KBEntry, KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,3 +73,42 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        unavailable(f"no Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("the playwright package is not installed")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def tab(browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    opened = Tab(page)
+    page.on("console", lambda msg: opened.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda err: opened.errors.append(str(err)))
+
+    def on_dialog(dialog):
+        opened.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+
+    def on_request(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            opened.network.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", on_request)
+    yield opened
+    page.close()

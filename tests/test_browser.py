@@ -6,8 +6,6 @@ Screenshots and timings go to tests/artifacts/.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -15,103 +13,9 @@ import pytest
 from graph.html import VIEWS, page_name, write_site
 from test_html import HOSTILE_LABEL, HOSTILE_TITLE, graph_data, tiny_graph
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 SETTLE_LIMIT_MS = 5000
 """The issue's requirement: the overview of the example corpus settles within 5 s."""
-
-
-def _unavailable(reason: str):
-    if os.environ.get("PAPERKG_REQUIRE_BROWSER"):
-        pytest.fail(f"{reason}, and PAPERKG_REQUIRE_BROWSER is set")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        _unavailable(f"no Chromium at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@dataclass
-class Tab:
-    """A browser page that records console errors, dialogs and any request that leaves the disk."""
-
-    page: object
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    network: list[str] = field(default_factory=list)
-
-    def open(self, path: Path) -> float:
-        """Load a page and wait until its graph has settled; the settle time in ms since navigation."""
-        self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.paperkg && window.paperkg.settled", timeout=30_000)
-        return self.page.evaluate("window.paperkg.settleMs")
-
-    def drawn_nodes(self) -> list[str]:
-        return self.page.evaluate("window.paperkg.network.body.nodeIndices.slice().sort()")
-
-    def drawn_types(self) -> set[str]:
-        return set(self.page.evaluate("window.paperkg.network.body.nodeIndices.map(id => window.paperkg.nodes.get(id).type)"))
-
-    def node_point(self, node: str) -> tuple[float, float]:
-        """Where a node is drawn, in page coordinates, after scrolling the graph into view."""
-        self.page.locator("#graph").scroll_into_view_if_needed()
-        return tuple(
-            self.page.evaluate(
-                """id => {
-                    const net = window.paperkg.network;
-                    const at = net.canvasToDOM(net.getPositions([id])[id]);
-                    const box = document.getElementById("graph").getBoundingClientRect();
-                    return [box.left + at.x, box.top + at.y];
-                }""",
-                node,
-            )
-        )
-
-    def clean(self) -> bool:
-        return not (self.errors or self.dialogs or self.network)
-
-
-@pytest.fixture
-def tab(browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    opened = Tab(page)
-    page.on("console", lambda msg: opened.errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda err: opened.errors.append(str(err)))
-
-    def on_dialog(dialog):
-        opened.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-
-    def on_request(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            opened.network.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", on_request)
-    yield opened
-    page.close()
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import pytest
 from graph.build import build
 from graph.html import VIEWS
 from graph.readers.base import join_text
-from test_browser import Tab, browser, tab  # noqa: F401  (fixtures)
+from chromium import Tab
 
 HOSTILE_PAPERS = [
     {"title": "<img src=x onerror=alert(1)>", "abstract": "We evaluate GPT-4 on GSM8K. <script>alert(2)</script>", "url": "javascript:alert(3)"},
