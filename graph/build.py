@@ -99,11 +99,11 @@ def load_graph(folder: Path) -> nx.MultiDiGraph:
     """The graph a build wrote to `folder`."""
     path = Path(folder) / GRAPH_FILE
     if not path.is_file():
-        raise GraphMissingError(f"{folder}: no built graph here ({GRAPH_FILE} missing); run `paperkg build SOURCE --out {folder}` first")
+        raise GraphMissingError.no_file(folder, GRAPH_FILE)
     try:
         return nx.node_link_graph(json.loads(path.read_text("utf-8")), edges="edges", multigraph=True, directed=True)
     except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
-        raise GraphUnreadableError(f"{path}: not a paperkg graph ({err}); run `paperkg build SOURCE --out {folder}` again") from err
+        raise GraphUnreadableError.of(path, "a paperkg graph", err, folder) from err
 
 
 def build(

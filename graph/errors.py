@@ -41,9 +41,19 @@ class OutputError(PaperkgError):
 class GraphMissingError(PaperkgError):
     """A command needs a built graph and the folder holds none."""
 
+    @classmethod
+    def no_file(cls, folder, name: str) -> GraphMissingError:
+        """The folder lacks the build output `name`."""
+        return cls(f"{folder}: no built graph here ({name} missing); run `paperkg build SOURCE --out {folder}` first")
+
 
 class GraphUnreadableError(PaperkgError):
     """A built graph's files are there but cannot be read (edited by hand, or damaged on disk)."""
+
+    @classmethod
+    def of(cls, path, what: str, why, folder) -> GraphUnreadableError:
+        """The build output at `path` is not `what` a build writes, because of `why`."""
+        return cls(f"{path}: not {what} ({why}); run `paperkg build SOURCE --out {folder}` again")
 
 
 class QueryError(PaperkgError):

@@ -42,7 +42,7 @@ def source_graph(path: str) -> ox.NamedNode:
 def read_triples(graph_dir: Path) -> list[ox.Triple]:
     turtle = Path(graph_dir) / "graph.ttl"
     if not turtle.exists():
-        raise GraphMissingError(f"{graph_dir}: no built graph here (graph.ttl missing); run `paperkg build SOURCE --out {graph_dir}` first")
+        raise GraphMissingError.no_file(graph_dir, "graph.ttl")
     return [quad.triple for quad in ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE)]
 
 

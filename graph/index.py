@@ -177,7 +177,7 @@ def open_index(directory: Path) -> sqlite3.Connection:
     directory = Path(directory)
     path = directory / INDEX_FILE
     if not path.is_file():
-        raise GraphMissingError(f"{directory}: no built graph here ({INDEX_FILE} missing); run `paperkg build SOURCE --out {directory}` first")
+        raise GraphMissingError.no_file(directory, INDEX_FILE)
     try:
         # immutable: a build never changes the file in place, it replaces it by a rename
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
@@ -192,9 +192,7 @@ def open_index(directory: Path) -> sqlite3.Connection:
 
 def unreadable(directory: Path, why) -> GraphUnreadableError:
     """The error for an index that is there but cannot be read: damaged, edited, or of another layout."""
-    return GraphUnreadableError(
-        f"{Path(directory) / INDEX_FILE}: not a paperkg lookup index ({why}); run `paperkg build SOURCE --out {directory}` again"
-    )
+    return GraphUnreadableError.of(Path(directory) / INDEX_FILE, "a paperkg lookup index", why, directory)
 
 
 def index_content(directory: Path) -> dict[str, list[tuple]]:

@@ -36,7 +36,7 @@ def open_store(directory: Path) -> ox.Store:
     recover(directory)
     turtle = directory / TURTLE_FILE
     if not turtle.exists():
-        raise GraphMissingError(f"{directory}: no built graph here ({TURTLE_FILE} missing); run `paperkg build SOURCE --out {directory}` first")
+        raise GraphMissingError.no_file(directory, TURTLE_FILE)
     stamp = directory / _STAMP
     if (directory / STORE_DIR).is_dir() and stamp.exists() and stamp.read_text().strip() == _digest(turtle):
         try:
