@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .kb import KBEntry, KnowledgeBase
 from .names import name_key, slug
@@ -76,15 +76,20 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
     support = Counter()
     for identity, mentions in groups.items():
         support[keys[identity]] = len({m.paper for m in mentions})
+    untyped = {keys[identity] for identity, mentions in groups.items() if not any(m.typed for m in mentions)}
     for paper, mentions in by_paper:
         per_entity: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
             per_entity[key_of(m)].append(m)
         roles = {key: min((m.role for m in ms), key=ROLES.index) for key, ms in per_entity.items()}
-        own = {resolved.entities[key].label for key, role in roles.items() if role == "proposes"}
+        own = {resolved.entities[key].label: key for key, role in roles.items() if role == "proposes"}
         for key in sorted(per_entity):
             ms = per_entity[key]
-            role = "proposes" if _is_variant_of_own(resolved.entities[key], own) else roles[key]
+            parent = _own_parent(resolved.entities[key], own)
+            if parent and key in untyped:  # nothing typed it: it is the kind of thing it extends (DIM-T2I of the DIM dataset)
+                entity, family = resolved.entities[key], resolved.entities[parent]
+                resolved.entities[key] = replace(entity, type=family.type, variant_of=entity.variant_of or parent)
+            role = "proposes" if parent else roles[key]
             resolved.links.append(Link(paper.key, key, role, _confidence(ms, support[key]), tuple(ms)))
         resolved.results += _results(paper, mentions, roles, key_of)
     _add_archive_links(resolved, [p for p, _ in by_paper], kb, used_slugs)
@@ -150,16 +155,20 @@ def _results(paper, mentions, roles, key_of) -> list[Result]:
 _OWN_RESULT = re.compile(r"\b(?:we|our|ours|it|this)\b", re.IGNORECASE)
 
 
-def _is_variant_of_own(entity: Entity, own_labels: set[str]) -> bool:
-    """A variant of the paper's own name is the paper's too: a coined extension of it (DIM-T2I,
-    DIM-4.6B-Edit from DIM) or a sized or tuned variant of it (PersonaMath-7B, Qwen2.5-72B-Instruct);
-    a separately named known sibling (Qwen2.5-Coder) is not."""
-    return any(
-        entity.label.startswith(label + "-")
-        and len(label) >= 3
-        and (not entity.from_kb or _SIZE_OR_TUNING.fullmatch(entity.label[len(label) + 1 :]))
-        for label in own_labels
-    )
+def _own_parent(entity: Entity, own: dict[str, str]) -> str | None:
+    """The paper's own entity (of `own`, label to key) that `entity` is a variant of, if any: a coined
+    extension of its name (DIM-T2I, DIM-4.6B-Edit of DIM) or a sized or tuned variant
+    (PersonaMath-7B, Qwen2.5-72B-Instruct). A separately named known sibling (Qwen2.5-Coder) is not;
+    a variant is the paper's own as much as what it extends."""
+    for label, key in sorted(own.items(), key=lambda item: -len(item[0])):
+        if (
+            key != entity.key
+            and len(label) >= 3
+            and entity.label.startswith(label + "-")
+            and (not entity.from_kb or _SIZE_OR_TUNING.fullmatch(entity.label[len(label) + 1 :]))
+        ):
+            return key
+    return None
 
 
 _TUNING_PART = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+B|Instruct|Chat|Base|Turbo|Plus|Pro|Mini|Max|Lite|it|v?\d+(?:\.\d+)*|[A-Z]{2,5})"

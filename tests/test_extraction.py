@@ -206,6 +206,8 @@ def test_coined_extensions_of_the_papers_own_name_are_its_own_too(tiny_kb):
     resolved = resolve(_extract([p], tiny_kb), tiny_kb)
     roles = {resolved.entities[link.entity].label: link.role for link in resolved.links}
     assert roles["DIM-T2I"] == roles["DIM-Edit"] == roles["DIM-4.6B-Edit"] == "proposes"
+    subset = next(e for e in resolved.entities.values() if e.label == "DIM-T2I")
+    assert (subset.type, resolved.entities[subset.variant_of].label) == ("Dataset", "DIM")  # untyped, it is what it extends
 
 
 def test_a_possessive_after_a_version_number_keeps_the_name_whole(tiny_kb):
