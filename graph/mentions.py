@@ -338,7 +338,10 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         if position and _joins_left(ws[position - 1], s, text, kb, taken):
             s = ws[position - 1][0]  # "Lightning Attention-2", "Something-Something V2"
         after = text[e : e + 60]
-        entity_type = type_from_form(word) or type_from_head_noun(after) or type_from_noun_before(text[start:s]) or ""
+        entity_type = (
+            type_from_form(word) or _known_model_part(word, kb) or type_from_head_noun(after)
+            or type_from_noun_before(text[start:s]) or ""
+        )
         add(s, e, entity_type, "form")
     return found
 
@@ -479,6 +482,12 @@ def _generic_compound(word: str, kb: KnowledgeBase) -> bool:
     if not kb.is_generic(parts[-1]):
         return False
     return all(kb.is_generic(p) or (p.isalpha() and (p.islower() or p.istitle())) for p in parts[:-1])
+
+
+def _known_model_part(word: str, kb: KnowledgeBase) -> str | None:
+    """"Model" for a coined name that ends in a known model's name (BMC-CLIP, Video-LLaMA): a model built on it."""
+    head, _, last = word.rpartition("-")
+    return "Model" if head and any(entry.type == "Model" for entry in kb.lookup(last)) else None
 
 
 def _strip_plain_suffix(word: str) -> str:

@@ -298,3 +298,8 @@ def test_an_acronym_the_paper_proposes_is_its_own_even_when_known_or_generic_let
     found = [(m.text, m.kb_key, m.role) for m in mentions_of(paper("A study", text), kb)]
     assert ("DSP", None, "proposes") in found and ("SIFT", None, "proposes") in found
     assert ("DSP", None, "uses") in found and not any(text == "LLMs" for text, _, _ in found)
+
+
+def test_a_coined_name_ending_in_a_known_model_is_a_model(tiny_kb):
+    found = {m.text: m.type for m in mentions_of(paper("A study", "We compare BMC-Codex with Tab-GSM8K."), tiny_kb)}
+    assert found["BMC-Codex"] == "Model" and found.get("Tab-GSM8K") != "Model"
