@@ -60,7 +60,11 @@ def find_mentions(
     """
     parsed = [_Sentence.of(text, start, end, start < title_end, kb) for start, end in split_sentences_at(sentences, title_end)]
     here = _PaperContext(
-        set(_LOWER_WORD.findall(text)), _generic_acronyms(parsed, kb), _known_acronyms(parsed), _own_acronyms(parsed, kb)
+        set(_LOWER_WORD.findall(text)),
+        _generic_acronyms(parsed, kb),
+        _known_acronyms(parsed),
+        _own_acronyms(parsed, kb),
+        {pair.short for sentence in parsed for pair, entry in sentence.pairs if not entry and kb.lookup(pair.short)},
     )
     found: list[Mention] = []
     for sentence in parsed:
@@ -71,13 +75,15 @@ def find_mentions(
 @dataclass(frozen=True)
 class _PaperContext:
     """What the whole paper tells about its words: which lower-case words it uses, which acronyms
-    it defines as generic, which it defines with a known name ("Classifier-Free Guidance (CFG)"), and
-    which it proposes ("we introduce Deep Spectral Prior (DSP)"), even where the letters are generic."""
+    it defines as generic, which it defines with a known name ("Classifier-Free Guidance (CFG)"),
+    which it proposes ("we introduce Deep Spectral Prior (DSP)"), even where the letters are generic,
+    and which known letters it defines as something else ("Dynamic Spiral Convolution (DSC)")."""
 
     lower_words: set[str]
     generic_acronyms: set[str]
     known_acronyms: dict[str, KBEntry]
     own_acronyms: set[str]
+    redefined: set[str]
 
 
 @dataclass(frozen=True)
@@ -215,7 +221,7 @@ def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Ment
     ("on HumanEval, MBPP and X"), from an evaluation context ("results on X"), else Method."""
     result = []
     for group in groups:
-        known = Counter(m.type for m in group if m.type)
+        known = Counter(m.type for m in group if m.type and m.type != "Task")  # a topic listed beside a name types nothing
         typed = []
         result.append(typed)
         for m in group:
@@ -282,6 +288,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     index = 0
     while index < len(ws):
         span = _kb_span(ws, index, text, kb)
+        if span and span[0] == 1 and ws[index][2] in here.redefined:
+            span = None  # "Dynamic Spiral Convolution (DSC)": here DSC is not the Dice coefficient
         if span:
             count, entry = span
             extra = _variant_words(ws, index + count, text) if entry.type in _VARIANT_TYPES else 0

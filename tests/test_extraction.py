@@ -303,3 +303,12 @@ def test_an_acronym_the_paper_proposes_is_its_own_even_when_known_or_generic_let
 def test_a_coined_name_ending_in_a_known_model_is_a_model(tiny_kb):
     found = {m.text: m.type for m in mentions_of(paper("A study", "We compare BMC-Codex with Tab-GSM8K."), tiny_kb)}
     assert found["BMC-Codex"] == "Model" and found.get("Tab-GSM8K") != "Model"
+
+
+def test_known_letters_the_paper_defines_as_something_else_are_not_the_known_thing():
+    kb = KnowledgeBase([KBEntry("dice", "Dice coefficient", "Metric", aliases=("DSC", "Dice Similarity Coefficient"))],
+                       topics=[("in-context learning", "in-context learning"), ("ICL", "in-context learning")])
+    text = "It stacks Dynamic Spiral Convolution (DSC) layers. DSC layers adapt, unlike ICL and SIFT."
+    found = [(m.text, m.kb_key, m.type) for m in mentions_of(paper("A study", text), kb) if m.text != "ICL"]
+    assert ("DSC", None, "Method") in found and not any(key == "dice" for _, key, _ in found)
+    assert ("SIFT", None, "Method") in found  # a topic listed beside it does not make it a Task
