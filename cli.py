@@ -219,10 +219,11 @@ def sparql(query, params, list_saved, fmt, graph_dir):
     if not query:
         raise click.UsageError("give a QUERY (saved query name, .rq file or SPARQL text), or --list")
     chosen = saved.get(query)
-    if chosen is None and (query.endswith((".rq", ".sparql")) or (len(query) < 256 and Path(query).is_file())):
-        if not Path(query).is_file():
+    path = Path(query)
+    if chosen is None and (query.endswith((".rq", ".sparql")) or (len(query) < 256 and path.is_file())):
+        if not path.is_file():
             raise click.BadParameter(f"no such query file: {query}", param_hint="QUERY")
-        chosen = read_query_file(Path(query))
+        chosen = read_query_file(path)
     if chosen is not None:  # a saved query, or a file that declares its parameters, checks them
         bindings = chosen.bindings(params) if chosen.params or query in saved else params
         query = chosen.text

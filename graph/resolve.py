@@ -82,7 +82,10 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
         for m in mentions:
             per_entity[key_of(m)].append(m)
         roles = {key: min((m.role for m in ms), key=ROLES.index) for key, ms in per_entity.items()}
-        own = {resolved.entities[key].label: key for key, role in roles.items() if role == "proposes"}
+        own = sorted(  # longest name first: DIM-4.6B-Edit extends DIM-4.6B before DIM
+            ((resolved.entities[key].label, key) for key, role in roles.items() if role == "proposes"),
+            key=lambda item: (-len(item[0]), item[0]),
+        )
         for key in sorted(per_entity):
             ms = per_entity[key]
             parent = _own_parent(resolved.entities[key], own)
@@ -155,12 +158,12 @@ def _results(paper, mentions, roles, key_of) -> list[Result]:
 _OWN_RESULT = re.compile(r"\b(?:we|our|ours|it|this)\b", re.IGNORECASE)
 
 
-def _own_parent(entity: Entity, own: dict[str, str]) -> str | None:
-    """The paper's own entity (of `own`, label to key) that `entity` is a variant of, if any: a coined
+def _own_parent(entity: Entity, own: list[tuple[str, str]]) -> str | None:
+    """The paper's own entity (of `own`, (label, key) pairs, longest label first) that `entity` is a variant of, if any: a coined
     extension of its name (DIM-T2I, DIM-4.6B-Edit of DIM) or a sized or tuned variant
     (PersonaMath-7B, Qwen2.5-72B-Instruct). A separately named known sibling (Qwen2.5-Coder) is not;
     a variant is the paper's own as much as what it extends."""
-    for label, key in sorted(own.items(), key=lambda item: -len(item[0])):
+    for label, key in own:
         if (
             key != entity.key
             and len(label) >= 3
