@@ -61,8 +61,15 @@ def best_long_form(short: str, before: str) -> str | None:
     'model-aware data selection with data influence models'
     >>> best_long_form("KD", "the rain") is None
     True
+
+    A digit inside the short form may stand for "to"/"for" or repeat the letter before it:
+    >>> best_long_form("P2C-CoT", "we design a Perception-to-Cognition Chain-of-Thought")
+    'Perception-to-Cognition Chain-of-Thought'
+    >>> best_long_form("B2D", "we introduce the Black-Box Distillation")
+    'Black-Box Distillation'
     """
-    letters = [c.lower() for c in short if c.isalnum()]
+    spellings = _spellings(short)
+    letters = spellings[0]
     tokens = before.split()
     limit = min(len(tokens), len(letters) + 5, 2 * len(letters) + 2)
     for size in range(1, limit + 1):
@@ -71,9 +78,26 @@ def best_long_form(short: str, before: str) -> str | None:
             continue
         if candidate[:1] in "([{\"'" or candidate[0].lower() != letters[0]:
             continue
-        if _spells(letters, candidate.lower()):
+        if any(_spells(spelling, candidate.lower()) for spelling in spellings):
             return candidate.strip(",;:")
     return None
+
+
+_DIGIT_WORDS = {"2": "t", "4": "f"}  # P2C: Perception-to-Cognition; M4: ... for ...
+
+
+def _spellings(short: str) -> list[list[str]]:
+    """The letter sequences a short form may spell: as written, and with each inner digit read as the
+    word it sounds like or as a repeat of the letter before it (B2D: Black-Box Distillation)."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    digits = [i for i, c in enumerate(letters) if c in "234" and 0 < i < len(letters) - 1 and letters[i - 1].isalpha()]
+    if not digits:
+        return [letters]
+    spoken, repeated = list(letters), list(letters)
+    for i in reversed(digits):
+        spoken[i : i + 1] = [_DIGIT_WORDS.get(letters[i], letters[i])]
+        repeated[i : i + 1] = [letters[i - 1]] * (int(letters[i]) - 1)
+    return [letters, spoken, repeated]
 
 
 def _spells(letters: list[str], long: str) -> bool:

@@ -69,13 +69,19 @@ _TASK_HEAD = re.compile(
 )
 
 
-def names_a_task(phrase: str) -> bool:
-    """True when a phrase ends in the name of a task, not of a thing ("Low-light Image Enhancement").
+def names_a_task(phrase: str, after: str = "") -> bool:
+    """True when a phrase ends in the name of a task, not of a thing ("Low-light Image Enhancement"),
+    or when the word `after` it makes it one ("Spoken Language Understanding (SLU) tasks").
 
     >>> names_a_task("Cross-lingual Named Entity Recognition"), names_a_task("Burst-Order Selective Scan")
     (True, False)
+    >>> names_a_task("Subject-to-Video", ") generation aims to"), names_a_task("Deep Spectral Prior", "), which")
+    (True, False)
     """
-    return bool(_TASK_HEAD.search(phrase.strip()))
+    return bool(_TASK_HEAD.search(phrase.strip()) or _TASK_AFTER.match(after))
+
+
+_TASK_AFTER = re.compile(r"^[\s)]*(?:tasks?|generation|problems?|settings?|paradigms?|field)\b", re.IGNORECASE)
 
 
 _APPOSITION = re.compile(r"^[\s\-]*\)?\s*,\s*(?:a|an|the)\s+((?:[\w\-]+\s+){0,4}[\w\-]+)")
@@ -144,9 +150,9 @@ LIST_GLUE = re.compile(r"^[\"'”’]?\s*(?:,|and|or|&|/|, and|, or|,? as well a
 _PROPOSAL = re.compile(
     r"\b(?:we|this (?:paper|work|study|report)|our (?:work|paper|method|framework|approach|system)|here we|"
     r"in this (?:paper|work)[, ]+we)\b"
-    r"[^.;]{0,120}?\b(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|release[sd]?|design(?:s|ed)?|"
-    r"construct(?:s|ed)?|build(?:s)?|buil[dt]|create[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|unveil(?:s|ed)?|"
-    r"devise[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b",
+    r"[^.;]{0,120}?(?<!\bthe )(?<!\bour )\b(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|release[sd]?|"
+    r"design(?:s|ed)?|construct(?:s|ed)?|build(?:s)?|buil[dt]|create[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|"
+    r"unveil(?:s|ed)?|devise[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b(?!\s+to\s+[a-z]+\b)",
     re.IGNORECASE,
 )
 _AND_PROPOSE = re.compile(
@@ -161,6 +167,10 @@ def proposal_verb_end(sentence: str) -> int | None:
     >>> s = "To address this gap, we introduce PyBench, a benchmark."
     >>> s[proposal_verb_end(s):]
     ' PyBench, a benchmark.'
+
+    "the proposed" describes, and "propose to" is followed by what the paper does, not by its name:
+    >>> proposal_verb_end("We apply the proposed kernel to ANNS"), proposal_verb_end("we propose to leverage Human4DiT")
+    (None, None)
     """
     match = _PROPOSAL.search(sentence) or _AND_PROPOSE.search(sentence)
     return match.end() if match else None

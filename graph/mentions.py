@@ -111,8 +111,27 @@ class _Sentence:
         return None if self.verb_end is None else self.start + self.verb_end
 
     def names_long_form(self, pair: AcronymPair, kb: KnowledgeBase) -> bool:
-        """True when the pair's long form is a name, not a description (see `_is_named_long_form`)."""
+        """True when the pair's long form is a name, not a description (see `_is_named_long_form`)
+        nor a task ("Subject-to-Video (S2V) generation")."""
+        if names_a_task(pair.long, self.text[pair.short_start + len(pair.short) :]):
+            return False
         return _is_named_long_form(pair.long, kb, at_sentence_start=not self.text[: pair.long_start].strip())
+
+    def coins(self, pair: AcronymPair) -> bool:
+        """True when a proposal sentence defines the pair for something of its own, even in lower case
+        ("model-aware data selection (MATES)") or named like a task ("Burst Order Enhancement (BOE)"),
+        or a task it sets ("the Unified Opinion Concept Extraction (UOCE) task"), but not for a task
+        or a paradigm it works in ("for Spoken Language Understanding (SLU) tasks", "a few-shot
+        class-incremental learning (FSCIL) framework")."""
+        return (
+            self.proposes(pair)
+            and len(pair.short) >= 3
+            and not (
+                _AFTER_PREPOSITION.search(self.text[: pair.long_start])
+                and names_a_task("", self.text[pair.short_start + len(pair.short) :])
+            )
+            and not _PARADIGM_HEAD.search(pair.long)
+        )
 
     def proposes(self, pair: AcronymPair) -> bool:
         """True when the pair stands after the sentence's proposal verb."""
@@ -125,9 +144,10 @@ def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]
     generic = set()
     for sentence in sentences:
         for pair, entry in sentence.pairs:
-            if entry or sentence.proposes(pair):
+            named = sentence.names_long_form(pair, kb)
+            if entry or sentence.proposes(pair) and (named or sentence.coins(pair)):
                 continue
-            if kb.is_generic(pair.short) or not sentence.names_long_form(pair, kb):
+            if kb.is_generic(pair.short) or not named:
                 generic.add(name_key(pair.short))
     return generic
 
@@ -170,6 +190,10 @@ def _pair_entry(pair: AcronymPair, kb: KnowledgeBase) -> KBEntry | None:
             return entry
     return None
 
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:for|of|on|in|to|across|with)\s+$", re.IGNORECASE)
+_PARADIGM_HEAD = re.compile(r"\b(?:learning|generalization|generalisation|adaptation)$")
+"""Lower-case long forms ending so name a way of learning, not a thing."""
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\-]+")
 
@@ -258,7 +282,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         elif pair.short in here.own_acronyms or (
             not kb.is_generic(pair.short)
             and not _PLURAL_ACRONYM.fullmatch(pair.short)
-            and (parsed.names_long_form(pair, kb) or (parsed.proposes(pair) and len(pair.short) >= 3))
+            and (parsed.names_long_form(pair, kb) or parsed.coins(pair))
         ):
             after = text[e + 1 : e + 60]
             entity_type = type_from_form(pair.short) or type_from_head_noun(after) or _head_type(pair.long) or ""
@@ -445,8 +469,8 @@ def _known_prefix(word: str, kb: KnowledgeBase) -> tuple[KBEntry | None, bool]:
     """
     at_k = _AT_K.fullmatch(word)
     if at_k:
-        family = kb.lookup(at_k.group(1) + "k")
-        return (family[0], True) if family else (None, False)
+        family = kb.lookup(at_k.group(1) + "k") or [e for e in kb.lookup(at_k.group(1)[:-1]) if e.type == "Metric"]
+        return (family[0], True) if family else (None, False)  # pass@200 of pass@k, mAP@5 of mAP
     if "-" not in word:
         return None, False
     parts = word.split("-")
@@ -493,9 +517,14 @@ def _generic_compound(word: str, kb: KnowledgeBase) -> bool:
 
 
 def _known_model_part(word: str, kb: KnowledgeBase) -> str | None:
-    """"Model" for a coined name that ends in a known model's name (BMC-CLIP, Video-LLaMA): a model built on it."""
+    """"Model" for a coined name that ends in a known model's name (BMC-CLIP, Video-LLaMA): a model built on it;
+    "Metric" for a known metric with a one-letter qualifier (gFID, rFID)."""
     head, _, last = word.rpartition("-")
-    return "Model" if head and any(entry.type == "Model" for entry in kb.lookup(last)) else None
+    if head and any(entry.type == "Model" for entry in kb.lookup(last)):
+        return "Model"
+    if word[:1].islower() and word[1:2].isupper() and any(entry.type == "Metric" for entry in kb.lookup(word[1:])):
+        return "Metric"
+    return None
 
 
 def _strip_plain_suffix(word: str) -> str:

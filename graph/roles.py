@@ -11,7 +11,10 @@ from .records import Mention
 
 __all__ = ["assign_roles"]
 
-_OUR = re.compile(r"\b(?:our|the proposed)\s+(?:[\w\-]+(?:\s+|,\s*)){0,3}$", re.IGNORECASE)
+_OUR = re.compile(
+    r"\b(?:our|the proposed)\s+(?:(?!(?:to|on|in|of|for|with|at|by|than|over|from|into)\b)[\w\-]+(?:\s+|,\s*)){0,3}$",
+    re.IGNORECASE,
+)
 _OUR_KIND = re.compile(
     r"\bour\s+(?:(?:final|new|proposed|resulting|trained|fine-tuned)\s+)*"
     r"(?:model|method|framework|system|library|benchmark|dataset|algorithm|architecture)\s*,?\s*$",
@@ -20,6 +23,19 @@ _OUR_KIND = re.compile(
 """A known name the paper calls its own: "our final model S4D"."""
 _NOVEL = re.compile(r"\b(?:novel|new)\s+(?:(?!(?:on|in|of|for|with|to|at|by|than|over|from)\b)[\w\-]+\s+){0,3}$", re.IGNORECASE)
 """A coined name the sentence calls new: "(2) novel Aspect Matching Score (AMS): a metric"."""
+_PASSIVE_PROPOSAL = re.compile(
+    r"^[^.;]{0,60}?\b(?:is|are|was|were)\s+(?:(?:further|also|then|newly|first|additionally)\s+)?"
+    r"(?:proposed|introduced|designed|developed|presented|devised)\b(?!\s+(?:by|in)\b)",
+    re.IGNORECASE,
+)
+"""After a coined name: the sentence says the paper makes it ("... (FAA) is proposed to isolate ...")."""
+_OWN_PARTS = re.compile(
+    r"^\W*(?:Our|The proposed|This)\s+(?:[\w\-]+\s+){0,3}?(?:consists?\s+of|comprises|is\s+composed\s+of|"
+    r"contains|features|incorporates|integrates|is\s+made\s+up\s+of)\b",
+    re.IGNORECASE,
+)
+"""A sentence that lists the parts of the paper's own contribution."""
+_COINED_RULES = ("acronym", "form", "phrase")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNORECASE)
 _PROPOSAL_REACH = 150
 
@@ -55,6 +71,10 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
                 role = "proposes"
             elif own and m.rule == "acronym" and propose_at is not None and propose_at <= m.start:
                 role = "proposes"  # "we introduce X ... via three modules: a Regional-aware Semantic Mapper (RSM), ..."
+            elif own and m.rule in _COINED_RULES and (
+                _PASSIVE_PROPOSAL.match(text[m.end : m.end + 80]) or _OWN_PARTS.match(m.sentence)
+            ):
+                role = "proposes"  # "A Face-Aware Audio Adapter (FAA) is proposed", "Our approach comprises ... (GFG)"
             elif propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (
                 own or right_after_verb
             ) and not claimed:

@@ -312,3 +312,38 @@ def test_known_letters_the_paper_defines_as_something_else_are_not_the_known_thi
     found = [(m.text, m.kb_key, m.type) for m in mentions_of(paper("A study", text), kb) if m.text != "ICL"]
     assert ("DSC", None, "Method") in found and not any(key == "dice" for _, key, _ in found)
     assert ("SIFT", None, "Method") in found  # a topic listed beside it does not make it a Task
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("we design a Perception-to-Cognition Chain-of-Thought (P2C-CoT) that", ("Perception-to-Cognition Chain-of-Thought", "P2C-CoT")),
+        ("we introduce the Black-Box Distillation (B2D) setting", ("Black-Box Distillation", "B2D")),
+    ],
+)
+def test_a_digit_in_an_acronym_reads_as_to_or_as_a_repeated_letter(text, pair):
+    assert [(p.long, p.short) for p in find_acronym_pairs(text)] == [pair]
+
+
+def test_tasks_paradigms_and_described_proposals_are_not_names(tiny_kb):
+    text = ("Subject-to-Video (S2V) generation aims to create videos. We present the first study of KANs for "
+            "Spoken Language Understanding (SLU) tasks. We propose a few-shot class-incremental learning (FSCIL) "
+            "framework. We apply the proposed kernel to Approximate Nearest Neighbor Search (ANNS). "
+            "We propose to leverage the video model Human4DiT.")
+    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert not {"S2V", "SLU", "FSCIL"} & set(found) and found["ANNS"] == found["Human4DiT"] == "uses"
+
+
+def test_parts_the_paper_says_it_made_are_proposed(tiny_kb):
+    text = ("Our approach is composed of two components: the Global Features Generator (GFG) and the Local "
+            "Features Enhancer (LFE). A Face-Aware Audio Adapter (FAA) is proposed to isolate the speaker. "
+            "The Deep Attention Network (DAN) was introduced by earlier work.")
+    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["GFG"] == found["LFE"] == found["FAA"] == "proposes" and found["DAN"] == "uses"
+
+
+def test_metric_variants_and_qualified_metrics():
+    kb = KnowledgeBase([KBEntry("recall-at-k", "Recall@k", "Metric", aliases=("R@k",)), KBEntry("map", "mAP", "Metric"),
+                        KBEntry("fid", "FID", "Metric")])
+    found = {m.text: (m.type, m.variant_of) for m in mentions_of(paper("A study", "It boosts R@1 and mAP@5 and cuts gFID."), kb)}
+    assert found == {"R@1": ("Metric", "recall-at-k"), "mAP@5": ("Metric", "map"), "gFID": ("Metric", None)}
