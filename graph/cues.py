@@ -55,11 +55,20 @@ def type_from_form(name: str) -> str | None:
     ['Benchmark', 'Model', 'Metric', None]
     >>> [type_from_form(n) for n in ("HPCorpus", "MonoCoder", "DeiT-B", "TransNormerLLM", "SciTulu")]
     ['Dataset', 'Model', 'Model', 'Model', 'Model']
+
+    An acronym's last letters are words of its own ("MAVL": ... Video Lyrics), and a few million
+    is a count of examples, not of parameters ("OpenS2V-5M"):
+    >>> [type_from_form(n) for n in ("MAVL", "Qwen-VL", "CT-3M", "OPT-350M")]
+    [None, 'Model', None, 'Model']
     """
     for pattern, entity_type in _FORM_TYPES:
-        if pattern.search(name):
+        match = pattern.search(name)
+        if match and not (entity_type == "Model" and _NOT_A_MODEL_FORM.fullmatch(name)):
             return entity_type
     return None
+
+
+_NOT_A_MODEL_FORM = re.compile(r"[A-Z]+(?:VL|LM)|.*\D(?:[1-9]|[1-9]\d)(?:\.\d+)?M")
 
 
 _TASK_HEAD = re.compile(
@@ -84,7 +93,7 @@ def names_a_task(phrase: str, after: str = "") -> bool:
 _TASK_AFTER = re.compile(r"^[\s)]*(?:tasks?|generation|problems?|settings?|paradigms?|field)\b", re.IGNORECASE)
 
 
-_APPOSITION = re.compile(r"^[\s\-]*\)?\s*,\s*(?:a|an|the)\s+((?:[\w\-]+\s+){0,4}[\w\-]+)")
+_APPOSITION = re.compile(r"^[\s\-]*\)?\s*,\s*(?:a|an|the)\s+((?:[\w\-]+\s+){0,6}[\w\-]+)")
 _NEXT_WORD = re.compile(r"^[\s\-\"'”’]*\)?\s*([A-Za-z]+)")
 
 
@@ -134,13 +143,15 @@ def type_from_noun_before(before: str) -> str | None:
     ('Benchmark', None)
     >>> type_from_noun_before("trained on larger models like "), type_from_noun_before("our model -- called ")
     ('Model', 'Model')
+    >>> type_from_noun_before("the advanced video generative model, "), type_from_noun_before("the model ")
+    ('Model', None)
     """
     match = _NOUN_BEFORE.search(before[-40:])
     if not match:
         return None
     word = match.group(1).lower()
-    if word in ("model", "models", "llm", "llms", "family") and not _CONNECTED.search(before):
-        return None  # "the model X" rarely says X is a model rather than a method applied to it
+    if word in ("model", "models", "llm", "llms", "family") and not (_CONNECTED.search(before) or word == "model" and before.endswith(", ")):
+        return None  # "the model X" rarely says X is a model rather than a method applied to it; "the model, X" does
     return HEAD_NOUN_TYPES.get(word)
 
 

@@ -178,9 +178,20 @@ def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:
     known = kb.lookup(name)
     kb_key = known[0].key if known else None
     subtitle = title.split(":", 1)[1] if ":" in title else ""
-    entity_type = known[0].type if known else type_from_form(name) or type_from_subtitle(subtitle) or ""
+    entity_type = known[0].type if known else (
+        type_from_form(name) or type_from_subtitle(subtitle) or _type_in_abstract(name, text[start + len(title) :]) or ""
+    )
     taken.update(range(s, s + len(name)))
     return [Mention(paper, name, s, s + len(name), title, start, entity_type, "title", "proposes", kb_key=kb_key)]
+
+
+def _type_in_abstract(name: str, abstract: str) -> str | None:
+    """The type the abstract gives the title's name where it introduces it ("we propose B-score, a novel metric")."""
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", abstract):
+        entity_type = type_from_head_noun(abstract[match.end() : match.end() + 80])
+        if entity_type:
+            return entity_type
+    return None
 
 
 _PHRASE_START = re.compile(

@@ -347,3 +347,12 @@ def test_metric_variants_and_qualified_metrics():
                         KBEntry("fid", "FID", "Metric")])
     found = {m.text: (m.type, m.variant_of) for m in mentions_of(paper("A study", "It boosts R@1 and mAP@5 and cuts gFID."), kb)}
     assert found == {"R@1": ("Metric", "recall-at-k"), "mAP@5": ("Metric", "map"), "gFID": ("Metric", None)}
+
+
+def test_types_from_apposition_of_the_title_name_a_long_apposition_and_a_model_before_a_comma(tiny_kb):
+    found = {m.text: m.type for m in mentions_of(paper("B-score: Detecting biases in LLMs", (
+        "We propose B-score, a novel metric. We construct MTMedDialog, the first English multi-turn medical "
+        "consultation dataset. We leverage the video generative model, Human4DiT, and approach many models, EvolveX "
+        "can then select samples. We release OpenS2V-5M and the MAVL set.")), tiny_kb)}
+    assert (found["B-score"], found["MTMedDialog"], found["Human4DiT"]) == ("Metric", "Dataset", "Model")
+    assert found["EvolveX"] != "Model" and found["OpenS2V-5M"] != "Model" and found["MAVL"] != "Model"
