@@ -93,8 +93,9 @@ def names_a_task(phrase: str, after: str = "") -> bool:
 _TASK_AFTER = re.compile(r"^[\s)]*(?:tasks?|generation|problems?|settings?|paradigms?|field)\b", re.IGNORECASE)
 
 
-_APPOSITION = re.compile(r"^[\s\-]*\)?\s*,\s*(?:a|an|the)\s+((?:[\w\-]+\s+){0,6}[\w\-]+)")
-_NEXT_WORD = re.compile(r"^[\s\-\"'”’]*\)?\s*([A-Za-z]+)")
+_MARKUP = r"[}*$]*"  # the end of LaTeX or Markdown markup around a name: "\\textbf{CT-3M}, a collection"
+_APPOSITION = re.compile(rf"^{_MARKUP}[\s\-]*\)?\s*,\s*(?:a|an|the)\s+((?:[\w\-]+\s+){{0,6}}[\w\-]+)")
+_NEXT_WORD = re.compile(rf"^{_MARKUP}[\s\-\"'”’]*\)?\s*([A-Za-z]+)")
 
 
 def type_from_head_noun(after: str) -> str | None:
@@ -104,8 +105,8 @@ def type_from_head_noun(after: str) -> str | None:
     ('Benchmark', 'Method')
     >>> type_from_head_noun(", a novel search algorithm which shows strong results")
     'Method'
-    >>> type_from_head_noun(" achieves 77%") is None
-    True
+    >>> type_from_head_noun(" achieves 77%") is None, type_from_head_noun("}, a curated collection of CT slices")
+    (True, 'Dataset')
     """
     apposition = _APPOSITION.match(after)
     if apposition:

@@ -163,7 +163,9 @@ def _known_acronyms(sentences: list[_Sentence]) -> dict[str, KBEntry]:
 
 
 def _own_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
-    """Acronyms a proposal sentence defines for a named long form of its own."""
+    """Acronyms a proposal sentence defines for a named long form of its own; letters that are generic
+    elsewhere only where they do not follow a preposition ("we introduce Deep Spectral Prior (DSP)",
+    not "... from standard Red-Green-Blue (RGB) images")."""
     return {
         pair.short
         for sentence in sentences
@@ -173,6 +175,7 @@ def _own_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
         and not kb.is_generic(pair.long)
         and not entry
         and sentence.names_long_form(pair, kb)
+        and not (kb.is_generic(pair.short) and _AFTER_PREPOSITION.search(sentence.text[: pair.long_start]))
     }
 
 
@@ -191,7 +194,7 @@ def _pair_entry(pair: AcronymPair, kb: KnowledgeBase) -> KBEntry | None:
     return None
 
 
-_AFTER_PREPOSITION = re.compile(r"\b(?:for|of|on|in|to|across|with)\s+$", re.IGNORECASE)
+_AFTER_PREPOSITION = re.compile(r"\b(?:for|of|on|in|to|across|with|from|by|using|via)\s+(?:[a-z\-]+\s+){0,2}$", re.IGNORECASE)
 _PARADIGM_HEAD = re.compile(r"\b(?:learning|generalization|generalisation|adaptation)$")
 """Lower-case long forms ending so name a way of learning, not a thing."""
 
@@ -283,6 +286,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             not kb.is_generic(pair.short)
             and not _PLURAL_ACRONYM.fullmatch(pair.short)
             and (parsed.names_long_form(pair, kb) or parsed.coins(pair))
+            and (len(pair.short) > 2 or parsed.proposes(pair))  # "Chief complaint (CC)": two letters name little
         ):
             after = text[e + 1 : e + 60]
             entity_type = type_from_form(pair.short) or type_from_head_noun(after) or _head_type(pair.long) or ""
@@ -367,6 +371,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             continue  # two-letter abbreviations (PD, MF, IP) name nothing without a long form
         if _PLURAL_ACRONYM.fullmatch(word):
             continue  # "DLRMs", "CSPs": a class of things, not one named thing
+        if _names_a_kind_of(text, s, e):
+            continue  # "three standard CIR benchmarks", "unseen tasks, such as KBQA": a category, not one thing
         if position and _joins_left(ws[position - 1], s, text, kb, taken):
             s = ws[position - 1][0]  # "Lightning Attention-2", "Something-Something V2"
         after = text[e : e + 60]
@@ -376,6 +382,20 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         )
         add(s, e, entity_type, "form")
     return found
+
+
+_KINDS_AFTER = re.compile(r"\s+(?:benchmarks|datasets|tasks|models|methods)\b")
+_NAMING_WORD_BEFORE = re.compile(r"(?:^|\b(?:the|our|their|its|and|or|both|,))\s*$", re.IGNORECASE)
+_TASKS_SUCH_AS = re.compile(r"\btasks?,?\s+(?:such as|like|including|e\.g\.,?)\s+(?:[\w\-]+,\s*)*$")
+
+
+def _names_a_kind_of(text: str, s: int, e: int) -> bool:
+    """True when a name stands for a category: before plural kind words after a description ("on three standard
+    CIR benchmarks") rather than in a list or after "the" ("HumanEval and MBPP benchmarks"), or as an example of tasks."""
+    before = text[max(0, s - 80) : s]
+    if _TASKS_SUCH_AS.search(before):
+        return True
+    return bool(_KINDS_AFTER.match(text, e)) and not _NAMING_WORD_BEFORE.search(before)
 
 
 def _topic_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase, taken: set[int]) -> tuple[int, str] | None:
@@ -430,7 +450,8 @@ def _variant_words(ws: list[Word], index: int, text: str) -> int:
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _COMMON_CAPITALISED = frozenset(
     "The A An This These That Our We In On For To With By From Of And Or But As At It Its Their Each Both Such "
-    "However Moreover Furthermore Finally First Second Third Then Thus Here Using Based Unlike Like While When".split()
+    "However Moreover Furthermore Finally First Second Third Then Thus Here Using Based Unlike Like While When "
+    "Toward Towards Via Into Over Beyond Through Against Without Versus Under".split()
 )
 
 

@@ -32,6 +32,8 @@ def title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> li
             break
         if words_[-1].lower() in _PLURAL_KINDS:
             break  # "Training Algorithms" describes, it does not name
+        if _MODIFIES_A_KIND.match(text, match.end()):
+            break  # "a comprehensive Sri Lankan coin image dataset": a description of an unnamed thing
         found.append(match.span())
     return found
 
@@ -40,6 +42,9 @@ _RIGHT_AFTER_VERB_TEXT = re.compile(
     r"\s*(?:(?:a|an|the)\s+)?(?:(?:new|novel|simple|lightweight|unified|general)\s+)*(?:[a-z\-]+\s+){0,3}?"
     r"(?:(?:method|framework|approach|technique|module|mechanism|strategy|model|architecture|system|benchmark|dataset|"
     r"pipeline|paradigm|algorithm|metric)\s*(?:,|called|named|termed)?\s*)?"
+)
+_MODIFIES_A_KIND = re.compile(
+    r"\s+(?:[a-z][a-z\-]*\s+){1,3}(?:dataset|benchmark|model|framework|method|approach|system|corpus|collection)s?\b"
 )
 _PLURAL_KINDS = frozenset("algorithms models methods approaches techniques systems networks frameworks".split())
 

@@ -356,3 +356,14 @@ def test_types_from_apposition_of_the_title_name_a_long_apposition_and_a_model_b
         "can then select samples. We release OpenS2V-5M and the MAVL set.")), tiny_kb)}
     assert (found["B-score"], found["MTMedDialog"], found["Human4DiT"]) == ("Metric", "Dataset", "Model")
     assert found["EvolveX"] != "Model" and found["OpenS2V-5M"] != "Model" and found["MAVL"] != "Model"
+
+
+def test_categories_descriptions_and_short_or_generic_letters_name_nothing():
+    text = ("Experiments on three standard CIR benchmarks and on HumanEval and SAMM datasets help. It generalises to "
+            "unseen tasks, such as KBQA, TableQA and games. Triage uses the Chief Complaint (CC) of each visit. "
+            "This study introduces a comprehensive Sri Lankan coin image dataset. We introduce HydroVision, which "
+            "estimates quality from standard Red-Green-Blue (RGB) images, and Semantic Reordering (SR), a method.")
+    kb = KnowledgeBase([KBEntry("humaneval", "HumanEval", "Benchmark")], generic=["RGB", "SR"])
+    found = {m.text: m.role for m in mentions_of(paper("Swarm Intelligence Toward SuperBrain", text), kb)}
+    assert not {"CIR", "KBQA", "TableQA", "CC", "Sri Lankan", "RGB", "Toward SuperBrain"} & set(found)
+    assert found["SAMM"] == "evaluatesOn" and found["SR"] == "proposes" and "SuperBrain" in found
