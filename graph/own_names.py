@@ -202,8 +202,8 @@ def _type_in_abstract(name: str, abstract: str) -> str | None:
 _PHRASE_START = re.compile(
     r"(?:\w+ing|Beyond|Towards?|On|In|From|When|Why|How|What|Where|Is|Are|Do|Does|Can|Not|Less|More|All|Every|"
     r"It's|It|We|You|Your|I|My|Our|They|Let's|Don't|"
-    r"Learning|Scaling|Rethinking|Revisiting|Understanding|Improving|Unlocking|Exploring|Evaluating)\b"
-)
+    r"Learning|Scaling|Rethinking|Revisiting|Understanding|Improving|Unlocking|Exploring|Evaluating)(?=\s|$)"
+)  # a word of its own: "In Defense of ..." starts a phrase, "In-Context Brush" a name
 _FUNCTION_WORD = re.compile(r"\b(?:the|and|of|for|with|to|a|an|is|are|as|at|from|into|in|on|vs\.?|via|by)\b")
 _REPORT_TITLE = re.compile(r"^(\S+(?: \S+)?) (?:Technical Report|Tech Report|Model Card|System Card)\b", re.IGNORECASE)
 

@@ -92,7 +92,7 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
             if parent and key in untyped:  # nothing typed it: it is the kind of thing it extends (DIM-T2I of the DIM dataset)
                 entity, family = resolved.entities[key], resolved.entities[parent]
                 resolved.entities[key] = replace(entity, type=family.type, variant_of=entity.variant_of or parent)
-            role = "proposes" if parent else roles[key]
+            role = "proposes" if parent or _own_sibling(resolved.entities[key], own) else roles[key]
             resolved.links.append(Link(paper.key, key, role, _confidence(ms, support[key]), tuple(ms)))
         resolved.results += _results(paper, mentions, roles, key_of)
     _add_archive_links(resolved, [p for p, _ in by_paper], kb, used_slugs)
@@ -164,14 +164,27 @@ def _own_parent(entity: Entity, own: list[tuple[str, str]]) -> str | None:
     (PersonaMath-7B, Qwen2.5-72B-Instruct). A separately named known sibling (Qwen2.5-Coder) is not;
     a variant is the paper's own as much as what it extends."""
     for label, key in own:
-        if (
-            key != entity.key
-            and len(label) >= 3
-            and entity.label.startswith(label + "-")
-            and (not entity.from_kb or _SIZE_OR_TUNING.fullmatch(entity.label[len(label) + 1 :]))
+        if key == entity.key or len(label) < 3:
+            continue
+        if entity.label.startswith(label + "-") and (
+            not entity.from_kb or _SIZE_OR_TUNING.fullmatch(entity.label[len(label) + 1 :])
         ):
             return key
+        if not entity.from_kb and entity.label.rstrip("+") == label:
+            return key  # LLaVA-Critic-R1+ of LLaVA-Critic-R1
     return None
+
+
+def _own_sibling(entity: Entity, own: list[tuple[str, str]]) -> bool:
+    """True for a coined name that shares the coined stem of one of the paper's own names:
+    OpenS2V-Eval and OpenS2V-5M beside OpenS2V-Nexus."""
+    stem = entity.label.split("-", 1)[0]
+    return (
+        not entity.from_kb
+        and "-" in entity.label
+        and len(stem) >= 4
+        and any(key != entity.key and label.split("-", 1)[0] == stem and "-" in label for label, key in own)
+    )
 
 
 _TUNING_PART = r"(?:\d+(?:\.\d+)?[BMK]|\d+x\d+B|Instruct|Chat|Base|Turbo|Plus|Pro|Mini|Max|Lite|it|v?\d+(?:\.\d+)*|[A-Z]{2,5})"

@@ -23,6 +23,7 @@ _OUR_KIND = re.compile(
 """A known name the paper calls its own: "our final model S4D"."""
 _NOVEL = re.compile(r"\b(?:novel|new)\s+(?:(?!(?:on|in|of|for|with|to|at|by|than|over|from)\b)[\w\-]+\s+){0,3}$", re.IGNORECASE)
 """A coined name the sentence calls new: "(2) novel Aspect Matching Score (AMS): a metric"."""
+_GLUED_SUFFIX = re.compile(r"-(?:based|guided|driven|inspired|like|style|powered|enhanced|augmented)\b", re.IGNORECASE)
 _PASSIVE_PROPOSAL = re.compile(
     r"^[^.;]{0,60}?\b(?:is|are|was|were)\s+(?:(?:further|also|then|newly|first|additionally)\s+)?"
     r"(?:proposed|introduced|designed|developed|presented|devised)\b(?!\s+(?:by|in)\b)",
@@ -58,10 +59,11 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
             before = text[m.sent_start : m.start]
             if m.long_form and before.endswith(f"{m.long_form} ("):
                 before = before[: -len(m.long_form) - 2]  # read the words before "Long Form (ACRONYM)"
-            own = m.kb_key is None or m.rule == "title"
+            own = (m.kb_key is None and not (m.variant_of and m.type == "Metric")) or m.rule == "title"
             right_after_verb = propose_at is not None and _RIGHT_AFTER_VERB.fullmatch(text[propose_at : m.start])
-            if m.type == "Task":
-                result.append(replace(m, role="uses"))  # a topic is what a paper is about, never its contribution
+            if m.type == "Task" or _GLUED_SUFFIX.match(text, m.end):
+                # a topic is what a paper is about, and "a Mamba-based framework" builds on Mamba: neither is proposed
+                result.append(replace(m, role="uses"))
                 continue
             if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
                 role = "proposes"

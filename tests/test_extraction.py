@@ -367,3 +367,18 @@ def test_categories_descriptions_and_short_or_generic_letters_name_nothing():
     found = {m.text: m.role for m in mentions_of(paper("Swarm Intelligence Toward SuperBrain", text), kb)}
     assert not {"CIR", "KBQA", "TableQA", "CC", "Sri Lankan", "RGB", "Toward SuperBrain"} & set(found)
     assert found["SAMM"] == "evaluatesOn" and found["SR"] == "proposes" and "SuperBrain" in found
+
+
+def test_a_name_glued_to_based_or_a_metric_variant_is_never_proposed_and_quoted_title_names_are(tiny_kb):
+    text = ('We propose a novel weakly-supervised Codex-based framework. Our method improves Average pass@10 by 5%. '
+            'We propose "In-Context Brush", a zero-shot framework.')
+    found = {m.text: m.role for m in mentions_of(paper("In-Context Brush: Zero-shot Subject Insertion", text), tiny_kb)}
+    assert found["Codex"] == found["pass@10"] == "uses" and found["In-Context Brush"] == "proposes"
+
+
+def test_extensions_and_siblings_of_the_papers_own_name_are_its_own_too(tiny_kb):
+    abstract = ("Extending this approach to strong reasoning VLMs yields LLaVA-Critic-R1+, which advances further. "
+                "We propose OpenS2V-Nexus, consisting of OpenS2V-Eval, a fine-grained benchmark, and OpenS2V-5M.")
+    resolved = resolve(_extract([paper("LLaVA-Critic-R1: Your Critic Model is a Policy Model", abstract)], tiny_kb), tiny_kb)
+    roles = {resolved.entities[link.entity].label: link.role for link in resolved.links}
+    assert roles["LLaVA-Critic-R1+"] == roles["OpenS2V-Eval"] == roles["OpenS2V-5M"] == "proposes"
