@@ -32,15 +32,19 @@ def find_acronym_pairs(text: str) -> list[AcronymPair]:
     """
     pairs = []
     for match in _PAREN.finditer(text):
-        short = match.group(1).strip()
-        short = re.split(r"[;,]", short)[0].strip()
+        raw = match.group(1)
+        inner = _MARKUP.fullmatch(raw)  # "($\textbf{SEA}$)"
+        short = re.split(r"[;,]", (inner.group(1) if inner else raw).strip())[0].strip()
         if not _is_short_form(short):
             continue
         before = text[max(0, match.start() - 200) : match.start()].rstrip()
         long = best_long_form(short, before)
         if long:
-            pairs.append(AcronymPair(short, match.start(1), long, text.rfind(long, 0, match.start())))
+            pairs.append(AcronymPair(short, match.start(1) + raw.find(short), long, text.rfind(long, 0, match.start())))
     return pairs
+
+
+_MARKUP = re.compile(r"\s*\$?\\(?:textbf|textit|texttt|textsc|mathbf|mathrm|mathcal|emph)\{([^{}]+)\}\$?\s*")
 
 
 def _is_short_form(candidate: str) -> bool:
@@ -67,6 +71,8 @@ def best_long_form(short: str, before: str) -> str | None:
     'Perception-to-Cognition Chain-of-Thought'
     >>> best_long_form("B2D", "we introduce the Black-Box Distillation")
     'Black-Box Distillation'
+    >>> best_long_form("VC3D", "we propose ViewCraft3D")
+    'ViewCraft3D'
     """
     spellings = _spellings(short)
     letters = spellings[0]
@@ -74,6 +80,8 @@ def best_long_form(short: str, before: str) -> str | None:
     limit = min(len(tokens), len(letters) + 5, 2 * len(letters) + 2)
     for size in range(1, limit + 1):
         candidate = " ".join(tokens[-size:]).rstrip("~")
+        if size == 1 and _capitals(candidate) == short.replace("-", ""):
+            return candidate.strip(",;:")  # one CamelCase word: "ViewCraft3D (VC3D)"
         if size == 1 and len(letters) > 2 and len(_SPLIT_WORDS.split(candidate)) < len(letters) - 1:
             continue
         if candidate[:1] in "([{\"'" or candidate[0].lower() != letters[0]:
@@ -81,6 +89,10 @@ def best_long_form(short: str, before: str) -> str | None:
         if any(_spells(spelling, candidate.lower()) for spelling in spellings):
             return candidate.strip(",;:")
     return None
+
+
+def _capitals(word: str) -> str:
+    return "".join(c for c in word if c.isupper() or c.isdigit())
 
 
 _DIGIT_WORDS = {"2": "t", "4": "f"}  # P2C: Perception-to-Cognition; M4: ... for ...

@@ -20,7 +20,7 @@ __all__ = [
 
 HEAD_NOUN_TYPES = {
     "benchmark": "Benchmark", "benchmarks": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark",
-    "testbed": "Benchmark", "test": "Benchmark", "challenge": "Benchmark",
+    "testbed": "Benchmark", "test": "Benchmark", "challenge": "Benchmark", "competition": "Benchmark",
     "environment": "Benchmark", "environments": "Benchmark", "games": "Benchmark", "suites": "Benchmark",
     "dataset": "Dataset", "datasets": "Dataset", "datastore": "Dataset", "corpus": "Dataset", "corpora": "Dataset", "collection": "Dataset",
     "model": "Model", "models": "Model", "llm": "Model", "llms": "Model", "family": "Model", "checkpoints": "Model",
@@ -93,6 +93,7 @@ def names_a_task(phrase: str, after: str = "") -> bool:
 _TASK_AFTER = re.compile(r"^[\s)]*(?:tasks?|generation|problems?|settings?|paradigms?|field)\b", re.IGNORECASE)
 
 
+_SHARED_TASK = re.compile(r"^[}*$]*\s*\)?\s*(?:shared\s+tasks?|competition)\b", re.IGNORECASE)
 _MARKUP = r"[}*$]*"  # the end of LaTeX or Markdown markup around a name: "\\textbf{CT-3M}, a collection"
 _APPOSITION = re.compile(rf"^{_MARKUP}[\s\-]*\)?\s*,\s*(?:a|an|the)\s+((?:[\w\-]+\s+){{0,6}}[\w\-]+)")
 _NEXT_WORD = re.compile(rf"^{_MARKUP}[\s\-\"'”’]*\)?\s*([A-Za-z]+)")
@@ -107,7 +108,12 @@ def type_from_head_noun(after: str) -> str | None:
     'Method'
     >>> type_from_head_noun(" achieves 77%") is None, type_from_head_noun("}, a curated collection of CT slices")
     (True, 'Dataset')
+    >>> type_from_head_noun(") Shared Task, which focused on")
+    'Benchmark'
+
     """
+    if _SHARED_TASK.match(after):
+        return "Benchmark"
     apposition = _APPOSITION.match(after)
     if apposition:
         for word in apposition.group(1).split():
@@ -156,8 +162,8 @@ def type_from_noun_before(before: str) -> str | None:
     return HEAD_NOUN_TYPES.get(word)
 
 
-LIST_GLUE = re.compile(r"^[\"'”’]?\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*[\"'“‘]?$")
-"""What stands between two names of one list: "A, B and C"."""
+LIST_GLUE = re.compile(r"^[\"'”’*]*(?:\s*\([^()]{1,30}\))?\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*[\"'“‘]?$")
+"""What stands between two names of one list: "A, B and C", "GSM8K (+4.9%), HumanEval (+4.3%)"."""
 
 _PROPOSAL = re.compile(
     r"\b(?:we|this (?:paper|work|study|report)|our (?:work|paper|method|framework|approach|system)|here we|"

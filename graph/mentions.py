@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 
 from .acronyms import AcronymPair, find_acronym_pairs
 from .cues import (
+    HEAD_NOUN_TYPES,
     evaluated_on_before,
     LIST_GLUE,
     has_evaluation_cue,
@@ -248,6 +249,9 @@ def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Ment
     ("on HumanEval, MBPP and X"), from an evaluation context ("results on X"), else Method."""
     result = []
     for group in groups:
+        kind = _KIND_AFTER_LIST.match(text, group[-1].end) if len(group) > 1 else None
+        if kind:  # "the CCPG, CASIA-B*, and SUSTech1K datasets": the kind word types the whole list
+            group = [replace(m, type=HEAD_NOUN_TYPES[kind.group(1).lower()], typed=True) if m.rule == "form" else m for m in group]
         known = Counter(m.type for m in group if m.type and m.type != "Task")  # a topic listed beside a name types nothing
         typed = []
         result.append(typed)
@@ -384,6 +388,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     return found
 
 
+_KIND_AFTER_LIST = re.compile(r"[*+]*\s+(benchmarks|datasets|corpora|environments)\b", re.IGNORECASE)
 _KINDS_AFTER = re.compile(r"\s+(?:benchmarks|datasets|tasks|models|methods)\b")
 _NAMING_WORD_BEFORE = re.compile(r"(?:^|\b(?:the|our|their|its|and|or|both|,))\s*$", re.IGNORECASE)
 _TASKS_SUCH_AS = re.compile(r"\btasks?,?\s+(?:such as|like|including|e\.g\.,?)\s+(?:[\w\-]+,\s*)*$")

@@ -61,9 +61,9 @@ def slug(name: str) -> str:
 Word = tuple[int, int, str]
 
 _TOKEN = re.compile(r"\S+")
-_PIECE = re.compile(r"[^/()\[\]{}–—]+")
-_LEAD = "\"'“‘`*~"
-_TRAIL = "\"'”’`,;:.!?*~"
+_PIECE = re.compile(r"[^/()\[\]{}–—<>=≤≥]+")
+_LEAD = "\"'“‘`*~$"
+_TRAIL = "\"'”’`,;:.!?*~$"
 
 
 def _is_address(token: str) -> bool:
@@ -73,13 +73,13 @@ def _is_address(token: str) -> bool:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Words of text[start:end] with offsets into the whole text, outer punctuation stripped.
 
-    Words split at whitespace, slashes, brackets and en or em dashes; URLs and e-mail addresses are not
+    Words split at whitespace, slashes, brackets, comparisons and en or em dashes; URLs and e-mail addresses are not
     words; a trailing "+" stays (HumanEval+) and a possessive "'s" goes.
 
     >>> words("On HumanEval+, (SeND) and GPT-4's code at https://github.com/a/B.")
     [(0, 2, 'On'), (3, 13, 'HumanEval+'), (16, 20, 'SeND'), (22, 25, 'and'), (26, 31, 'GPT-4'), (34, 38, 'code'), (39, 41, 'at')]
-    >>> [w for _, _, w in words("Llama 3's perplexity")]
-    ['Llama', '3', 'perplexity']
+    >>> [w for _, _, w in words("Llama 3's perplexity, AUROC>0.93 and $SEA$")]
+    ['Llama', '3', 'perplexity', 'AUROC', '0.93', 'and', 'SEA']
     """
     found = []
     for token in _TOKEN.finditer(text, start, len(text) if end is None else end):

@@ -382,3 +382,25 @@ def test_extensions_and_siblings_of_the_papers_own_name_are_its_own_too(tiny_kb)
     resolved = resolve(_extract([paper("LLaVA-Critic-R1: Your Critic Model is a Policy Model", abstract)], tiny_kb), tiny_kb)
     roles = {resolved.entities[link.entity].label: link.role for link in resolved.links}
     assert roles["LLaVA-Critic-R1+"] == roles["OpenS2V-Eval"] == roles["OpenS2V-5M"] == "proposes"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("we propose Simple Energy Adaptation ($\\textbf{SEA}$), a simple algorithm", ("Simple Energy Adaptation", "SEA")),
+        ("we propose ViewCraft3D (VC3D), an efficient method", ("ViewCraft3D", "VC3D")),
+    ],
+)
+def test_acronyms_in_latex_markup_and_for_one_camel_case_word(text, pair):
+    found = find_acronym_pairs(text)
+    assert [(p.long, p.short) for p in found] == [pair] and text[found[0].short_start:].startswith(pair[1])
+
+
+def test_lists_with_scores_stars_and_a_kind_word_after_them_type_their_members(tiny_kb):
+    text = ("Experiments on the CCPG, CASIA-B*, and SUSTech1K datasets show gains. It improves reasoning benchmarks: "
+            "GSM8K (+4.9%), HumanEval (+4.3%), and BigBenchHard (+12.3%). We present the NADI Shared Task. "
+            "Uncertainty signals work (AUROC>0.93).")
+    found = {m.text: (m.type, m.role) for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["CCPG"] == found["CASIA-B"] == found["SUSTech1K"] == ("Dataset", "evaluatesOn")
+    assert found["BigBenchHard"] == ("Benchmark", "evaluatesOn") and found["NADI"][0] == "Benchmark"
+    assert "AUROC" in found
