@@ -1,6 +1,7 @@
 """Names a sentence presents as names: the name a title gives, the names a sentence says it coins
 ("a tokenizer named X", "our X model", "X, a ..."), title-case phrases right after "we propose",
-and title-case names of a kind ("the Speech Accessibility Project Challenge", "the Salinas dataset")."""
+title-case names of a kind ("the Speech Accessibility Project Challenge", "the Salinas dataset") and
+of a part ("a Knowledge Transfer module", "the Cognition-Inspired Decoder")."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .kb import KnowledgeBase
 from .names import looks_like_name
 from .records import Mention
 
-__all__ = ["title_names", "named_phrases", "title_case_phrases", "kind_phrases"]
+__all__ = ["title_names", "named_phrases", "title_case_phrases", "kind_phrases", "component_phrases"]
 
 
 _TITLE_CASE_PHRASE = re.compile(r"(?<![\w\-])(?:[A-Z][a-z][\w\-]*\s+){1,4}[A-Z][a-z][\w\-]*(?![\w\-])")
@@ -146,6 +147,40 @@ def kind_phrases(sentence: str, offset: int, kb: KnowledgeBase, lower_words: set
         end = match.end("kind") if kind[0].isupper() else match.start("kind") - 1
         found.append((offset + start, offset + end, _KIND_TYPES.get(kind.lower(), "Benchmark")))
     return found
+
+
+def component_phrases(sentence: str, offset: int, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Title-case names of a part of a system ("an Exchanger Module", "a Knowledge Transfer module"): two or
+    more capitalised words, or one before a capitalised part word, which is then part of the name. Known
+    and generic names ("Recurrent Neural Network") are left out, and so is a capitalised sentence start.
+
+    >>> s = "It adds a Knowledge Transfer module and an Exchanger Module. Linear attention is fast."
+    >>> [s[a:b] for a, b in component_phrases(s, 0, KnowledgeBase([]))]
+    ['Knowledge Transfer', 'Exchanger Module']
+    """
+    found = []
+    for match in _COMPONENT_PHRASE.finditer(sentence):
+        words_ = match.group("name").split()
+        while words_ and _NOT_A_NAME.fullmatch(words_[0]):
+            words_ = words_[1:]
+        part = match.group("part")
+        if not words_ or (len(words_) == 1 and part[0].islower()):
+            continue
+        start = match.start("name") + match.group("name").index(words_[0])
+        name = sentence[start : match.end("part")]
+        if not sentence[:start].strip() and part[0].islower():
+            continue  # "Linear attention is ..." at a sentence start
+        if kb.lookup(name) or kb.lookup(" ".join(words_)) or kb.is_generic(name) or _mostly_generic(words_, kb):
+            continue
+        found.append((offset + start, offset + (match.end("part") if part[0].isupper() else match.start("part") - 1)))
+    return found
+
+
+_COMPONENT_PHRASE = re.compile(
+    r"(?<![\w\-])(?P<name>(?:[A-Z][\w\-]*\s+){1,5})"
+    r"(?P<part>[Mm]odule|[Bb]lock|[Bb]ranch|[Aa]dapter|[Ee]ncoder|[Dd]ecoder|[Gg]enerator|[Ee]xtractor|"
+    r"[Ee]stimator|[Ll]oss|[Nn]etwork|[Mm]echanism|[Ll]ayer|[Aa]ttention|[Hh]ead)\b(?!\s*\()"
+)
 
 
 def title_names(paper, text, start, end, kb, taken) -> list[Mention]:

@@ -21,6 +21,7 @@ RULE_CONFIDENCE = {
     "kb-ambiguous": 0.8,
     "named": 0.85,
     "kind": 0.8,
+    "component": 0.7,
     "phrase": 0.7,
     "topic": 0.9,
     "title": 0.85,

@@ -31,11 +31,17 @@ _PASSIVE_PROPOSAL = re.compile(
 )
 """After a coined name: the sentence says the paper makes it ("... (FAA) is proposed to isolate ...")."""
 _OWN_PARTS = re.compile(
-    r"^\W*(?:Our|The proposed|This)\s+(?:[\w\-]+\s+){0,3}?(?:consists?\s+of|comprises|is\s+composed\s+of|"
-    r"contains|features|incorporates|integrates|is\s+made\s+up\s+of)\b",
+    r"^\W*(?:(?i:our|the proposed|this|the)\s+(?:[\w\-]+\s+){0,3}?|[A-Z][\w\-]*[A-Z0-9][\w\-]*\s+)"
+    r"(?i:consists?\s+of|comprises|is\s+composed\s+of|contains|features|incorporates|integrates|combines|"
+    r"is\s+made\s+up\s+of)\b"
+)
+"""A sentence that lists the parts of the paper's own contribution ("HF-VTON consists of three modules: ...")."""
+_PRIOR_WORK = re.compile(
+    r"\b(?:existing|previous|prior|previously|such as|like|e\.g\.|popular|widely|standard|conventional|traditional|"
+    r"baselines?|compared?|comparison|against|et al|classic|commonly|state-of-the-art|with an?)\b",
     re.IGNORECASE,
 )
-"""A sentence that lists the parts of the paper's own contribution."""
+"""Words before a name that put it in other people's work ("compared to state-of-the-art Deep Attention Network")."""
 _COINED_RULES = ("acronym", "form", "phrase")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNORECASE)
 _PROPOSAL_REACH = 150
@@ -71,6 +77,8 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
                 own and propose_at is not None and _CALLED.search(before[-12:])
             ):
                 role = "proposes"
+            elif m.rule == "component" and not _PRIOR_WORK.search(before):
+                role = "proposes"  # a named part of a system is the paper's own unless the sentence says whose
             elif own and m.rule == "acronym" and propose_at is not None and propose_at <= m.start:
                 role = "proposes"  # "we introduce X ... via three modules: a Regional-aware Semantic Mapper (RSM), ..."
             elif own and m.rule in _COINED_RULES and (

@@ -404,3 +404,11 @@ def test_lists_with_scores_stars_and_a_kind_word_after_them_type_their_members(t
     assert found["CCPG"] == found["CASIA-B"] == found["SUSTech1K"] == ("Dataset", "evaluatesOn")
     assert found["BigBenchHard"] == ("Benchmark", "evaluatesOn") and found["NADI"][0] == "Benchmark"
     assert "AUROC" in found
+
+
+def test_named_parts_of_a_system_are_proposed_unless_the_sentence_credits_others(tiny_kb):
+    text = ("HF-VTON consists of three modules: the Appearance-Preserving Warp Alignment Module, which aligns garments, "
+            "and a Knowledge Transfer module. It is compared to state-of-the-art Deep Attention Network models.")
+    found = {m.text: m.role for m in mentions_of(paper("Not All Attention Is Needed", text), tiny_kb)}
+    assert found["Appearance-Preserving Warp Alignment Module"] == found["Knowledge Transfer"] == "proposes"
+    assert found["Deep Attention Network"] == "uses" and "Not All Attention" not in found
