@@ -205,9 +205,11 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
         return []
     if not head or len(head.split()) > 4 or head[0].islower() or kb.is_generic(head):
         return []
+    if len(head.split()) > 1 and _PHRASE_START.match(head):
+        return []  # "Towards Agentic OS", "Re-evaluating LLM-based Heuristic Search", "The Rarity Blind Spot"
     if len(head.split()) > 1 and not any(looks_like_name(w) for w in head.split()) and (
-        not _all_capitalised(head) or _PHRASE_START.match(head) or _FUNCTION_WORD.search(head)
-        or (head.lower() in text[end:] and head not in text[end:])  # the abstract writes it as a phrase
+        not _all_capitalised(head) or _FUNCTION_WORD.search(head)
+        or head not in text[end:]  # a phrase of plain words names something only where the abstract repeats it so
     ):
         return []
     return _title_part(paper, text, start, title, head, kb, taken)
@@ -235,7 +237,7 @@ def _type_in_abstract(name: str, abstract: str) -> str | None:
 
 
 _PHRASE_START = re.compile(
-    r"(?:\w+ing|Beyond|Towards?|On|In|From|When|Why|How|What|Where|Is|Are|Do|Does|Can|Not|Less|More|All|Every|"
+    r"(?:[\w\-]+ing|Beyond|Towards?|On|In|From|When|Why|How|What|Where|Is|Are|Do|Does|Can|Not|Less|More|All|Every|"
     r"It's|It|We|You|Your|I|My|Our|They|Let's|Don't|"
     r"Learning|Scaling|Rethinking|Revisiting|Understanding|Improving|Unlocking|Exploring|Evaluating)(?=\s|$)"
 )  # a word of its own: "In Defense of ..." starts a phrase, "In-Context Brush" a name

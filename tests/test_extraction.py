@@ -412,3 +412,17 @@ def test_named_parts_of_a_system_are_proposed_unless_the_sentence_credits_others
     found = {m.text: m.role for m in mentions_of(paper("Not All Attention Is Needed", text), tiny_kb)}
     assert found["Appearance-Preserving Warp Alignment Module"] == found["Knowledge Transfer"] == "proposes"
     assert found["Deep Attention Network"] == "uses" and "Not All Attention" not in found
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Towards Agentic OS: An LLM Agent Framework", "Re-evaluating LLM-based Heuristic Search: A Case Study",
+     "Negative Matters: Hard-Negative Synthesis for Text Embeddings"],
+)
+def test_title_phrases_that_the_abstract_does_not_use_as_names_are_not_proposals(tiny_kb, title):
+    assert not [m for m in mentions_of(paper(title, "We study negative samples for search."), tiny_kb) if m.rule == "title"]
+
+
+def test_a_plain_title_phrase_the_abstract_repeats_is_the_papers_name(tiny_kb):
+    found = mentions_of(paper("The Languini Kitchen: Language Modelling Research", "The Languini Kitchen serves as a codebase."), tiny_kb)
+    assert any(m.rule == "title" and m.text == "The Languini Kitchen" for m in found)
