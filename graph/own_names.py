@@ -57,11 +57,11 @@ _KIND = (
     r"approach|technique|toolkit|tool|metric|suite|engine|pipeline|protocol|module|infrastructure)"
 )
 _NAMED = re.compile(
-    rf"\b(?:named|dubbed|termed(?: as)?|coined|we call|refer\w* (?:to )?[^.;]{{0,90}}? as(?: the)?"
+    rf"\b(?:named|dubbed|termed(?: as)?|coined|(?i:we) call(?: (?:this|it|them|these))?|refer\w* (?:to )?[^.;]{{0,90}}? as(?: the)?"
     rf"|(?:new|novel|our|propose\w*|introduce\w*|present\w*)\b[^.;]{{0,40}}? called)\s+(?P<a>{_NAME})"
     rf"|\b(?i:our|the final|the resulting)(?: \w+)? {_KIND} (?P<b>{_NAME})"
     rf"|\bnew\s+(?:[\w\-]+\s+){{0,2}}{_KIND}s?\s*[,:]?\s+(?P<e>{_NAME})"
-    rf"|\bour (?P<c>{_NAME}) {_KIND}"
+    rf"|\b(?i:our) (?:(?:proposed|new|novel) )?(?P<c>{_NAME}) {_KIND}"
     rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
 )
 _NOT_A_NAME = re.compile(r"\w+ly|A|An|However|Moreover|Here|Then|Thus|Instead|First|Second|Third|Finally|Overall|We|Our|This|These|The|It|In|To|For")
@@ -76,6 +76,9 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     >>> s = "Our findings show that our Higgs model -- a LLaMA finetuned -- excels."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('Higgs', 'Model')]
+    >>> s = "We call this Web Agent Throttling. Our proposed Robust Deep MCCFR framework adds target networks."
+    >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
+    [('Web Agent Throttling', ''), ('Robust Deep MCCFR', 'Method')]
     """
     found = []
     for match in _NAMED.finditer(sentence):
