@@ -12,7 +12,7 @@ __all__ = [
     "type_from_subtitle",
     "kind_in_evaluation_phrase",
     "LIST_GLUE",
-    "proposal_verb_end",
+    "proposal_verb_ends",
     "has_evaluation_cue",
     "evaluated_on_before",
     "names_a_task",
@@ -179,19 +179,28 @@ _AND_PROPOSE = re.compile(
 )
 
 
-def proposal_verb_end(sentence: str) -> int | None:
-    """Offset in the sentence just after its proposal verb ("we propose", "..., and introduce"), or None.
+def proposal_verb_ends(sentence: str) -> list[int]:
+    """Offsets in the sentence just after each proposal verb ("we propose", "..., and introduce").
 
     >>> s = "To address this gap, we introduce PyBench, a benchmark."
-    >>> s[proposal_verb_end(s):]
-    ' PyBench, a benchmark.'
+    >>> [s[end:] for end in proposal_verb_ends(s)]
+    [' PyBench, a benchmark.']
+    >>> s = "We (1) introduce a data pipeline, and (2) we propose the first benchmark, Neg-TtoI."
+    >>> [s[end:end + 4] for end in proposal_verb_ends(s)]
+    [' a d', ' the']
 
     "the proposed" describes, and "propose to" is followed by what the paper does, not by its name:
-    >>> proposal_verb_end("We apply the proposed kernel to ANNS"), proposal_verb_end("we propose to leverage Human4DiT")
-    (None, None)
+    >>> proposal_verb_ends("We apply the proposed kernel to ANNS"), proposal_verb_ends("we propose to leverage Human4DiT")
+    ([], [])
     """
-    match = _PROPOSAL.search(sentence) or _AND_PROPOSE.search(sentence)
-    return match.end() if match else None
+    ends = []
+    position = 0
+    while True:
+        found = [m for m in (_PROPOSAL.search(sentence, position), _AND_PROPOSE.search(sentence, position)) if m]
+        if not found:
+            return ends
+        position = min(found, key=lambda m: m.end()).end()
+        ends.append(position)
 
 
 _EVALUATION = re.compile(

@@ -16,7 +16,7 @@ from .cues import (
     has_evaluation_cue,
     kind_in_evaluation_phrase,
     names_a_task,
-    proposal_verb_end,
+    proposal_verb_ends,
     type_from_form,
     type_from_head_noun,
     type_from_noun_before,
@@ -95,21 +95,25 @@ class _Sentence:
     end: int
     text: str
     in_title: bool
-    verb_end: int | None
+    verb_ends: tuple[int, ...]
+    """Offsets (in the sentence) just after its proposal verbs."""
     pairs: tuple[tuple[AcronymPair, KBEntry | None], ...]
     """Each acronym pair the sentence defines, with the known entity it names (`_pair_entry`)."""
 
     @classmethod
     def of(cls, text: str, start: int, end: int, in_title: bool, kb: KnowledgeBase) -> _Sentence:
         sentence = text[start:end]
-        verb_end = None if in_title else proposal_verb_end(sentence)
-        pairs = tuple((pair, _pair_entry(pair, kb)) for pair in find_acronym_pairs(sentence))
-        return cls(start, end, sentence, in_title, verb_end, pairs)
+        verb_ends = () if in_title else tuple(proposal_verb_ends(sentence))
+        pairs = tuple(
+            (pair, _pair_entry(pair, _word_after(sentence, pair), kb, proposed=any(pair.short_start > v for v in verb_ends)))
+            for pair in find_acronym_pairs(sentence)
+        )
+        return cls(start, end, sentence, in_title, verb_ends, pairs)
 
     @property
-    def propose_at(self) -> int | None:
-        """Absolute offset after which names are the paper's own, in a proposal sentence."""
-        return None if self.verb_end is None else self.start + self.verb_end
+    def proposals(self) -> tuple[int, ...]:
+        """Absolute offsets after which names are the paper's own, one per proposal verb."""
+        return tuple(self.start + end for end in self.verb_ends)
 
     def names_long_form(self, pair: AcronymPair, kb: KnowledgeBase) -> bool:
         """True when the pair's long form is a name, not a description (see `_is_named_long_form`)
@@ -136,7 +140,7 @@ class _Sentence:
 
     def proposes(self, pair: AcronymPair) -> bool:
         """True when the pair stands after the sentence's proposal verb."""
-        return self.verb_end is not None and pair.short_start > self.verb_end
+        return any(pair.short_start > end for end in self.verb_ends)
 
 
 def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
@@ -180,19 +184,26 @@ def _own_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
     }
 
 
-def _pair_entry(pair: AcronymPair, kb: KnowledgeBase) -> KBEntry | None:
-    """The known entity an acronym pair names: by its long form, else by its letters unless the known
-    entity's own long form is a different one ("supervised in-context fine-tuning (SIFT)" is not the
-    Scale-Invariant Feature Transform)."""
-    by_long = kb.lookup(pair.long)
+def _pair_entry(pair: AcronymPair, after: str, kb: KnowledgeBase, *, proposed: bool) -> KBEntry | None:
+    """The known entity an acronym pair names: by its long form (with the word after the pair:
+    "a Kullback-Leibler (KL) divergence"), else by its letters, unless the known entity's own long form
+    is a different one ("supervised in-context fine-tuning (SIFT)" is not the Scale-Invariant Feature
+    Transform) or, for a pair the paper proposes, the letters are all the KB knows of it ("a novel
+    Language-aware Information MaximizatiOn (LIMO) loss" is not the LIMO dataset)."""
+    by_long = kb.lookup(pair.long) or (kb.lookup(f"{pair.long} {after}") if after else [])
     if by_long:
         return by_long[0]
     wanted = name_key(pair.long)
     for entry in kb.lookup(pair.short):
         long_forms = [name_key(n) for n in entry.names if len(n.split()) > 1]
-        if not long_forms or any(SequenceMatcher(None, wanted, n).ratio() >= 0.8 for n in long_forms):
+        if any(SequenceMatcher(None, wanted, n).ratio() >= 0.8 for n in long_forms) or not (long_forms or proposed):
             return entry
     return None
+
+
+def _word_after(sentence: str, pair: AcronymPair) -> str:
+    match = re.match(r"[)$}\s]+([a-z][a-z\-]+)", sentence[pair.short_start + len(pair.short) :])
+    return match.group(1) if match else ""
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:for|of|on|in|to|across|with|from|by|using|via)\s+(?:[a-z\-]+\s+){0,2}$", re.IGNORECASE)
@@ -218,7 +229,7 @@ def _sentence_mentions(paper, text, sentence: _Sentence, kb, here: _PaperContext
     found = title_names(paper, text, sentence.start, sentence.end, kb, taken) if sentence.in_title else []
     found += _candidates(paper, text, sentence, kb, here, taken)
     groups = _drop_unsupported(_list_groups(sorted(found, key=lambda m: m.start), text))
-    return assign_roles(_type_from_context(groups, text), text, sentence.propose_at, sentence.in_title)
+    return assign_roles(_type_from_context(groups, text), text, sentence.proposals, sentence.in_title)
 
 
 def _list_groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
@@ -273,7 +284,7 @@ def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Ment
 
 def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) -> list[Mention]:
     found: list[Mention] = []
-    start, end, sentence, propose_at = parsed.start, parsed.end, parsed.text, parsed.propose_at
+    start, end, sentence = parsed.start, parsed.end, parsed.text
 
     def add(s, e, entity_type, rule, **extra):
         if s in taken or e - 1 in taken:
@@ -315,7 +326,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         add(s, e, "Method", "component")
 
     # Title-case phrases a proposal sentence introduces: "we propose Web Agent Throttling, ...".
-    if propose_at is not None:
+    for propose_at in parsed.proposals:
         for s, e in title_case_phrases(text, propose_at, min(end, propose_at + 150), kb):
             add(s, e, _head_type(text[s:e]) or "", "phrase")
 

@@ -24,6 +24,8 @@ _OUR_KIND = re.compile(
 _NOVEL = re.compile(r"\b(?:novel|new)\s+(?:(?!(?:on|in|of|for|with|to|at|by|than|over|from)\b)[\w\-]+\s+){0,3}$", re.IGNORECASE)
 """A coined name the sentence calls new: "(2) novel Aspect Matching Score (AMS): a metric"."""
 _GLUED_SUFFIX = re.compile(r"-(?:based|guided|driven|inspired|like|style|powered|enhanced|augmented)\b", re.IGNORECASE)
+_DOMAIN_OF = re.compile(r"\b(?:for|of|on|in|from|to|with)\s+$", re.IGNORECASE)
+"""Before an acronym's long form: what it names is the setting of the contribution ("a model for Range-Doppler (RD) maps")."""
 _PASSIVE_PROPOSAL = re.compile(
     r"^[^.;]{0,60}?\b(?:is|are|was|were)\s+(?:(?:further|also|then|newly|first|additionally)\s+)?"
     r"(?:proposed|introduced|designed|developed|presented|devised)\b(?!\s+(?:by|in)\b)",
@@ -47,17 +49,17 @@ _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNOR
 _PROPOSAL_REACH = 150
 
 
-def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None, in_title: bool) -> list[Mention]:
+def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, ...], in_title: bool) -> list[Mention]:
     """proposes for the paper's own names, evaluatesOn for evaluation targets, uses for the rest.
 
-    In a proposal sentence ("we introduce X ...") the first name after the verb is the
+    In a proposal sentence ("we introduce X ...") the first name after a verb is the
     contribution, and so is the rest of a list it opens, any acronym the sentence defines and
     any name it calls so. A known name counts only right after the verb ("we introduce MBPP").
     A list shares its first member's evaluation role.
     """
     mentions = [m for group in groups for m in group]
     title_names = {name_key(m.text) for m in mentions if m.rule == "title"}
-    claimed = False
+    claimed: set[int] = set()  # proposal verbs whose contribution is named already
     result = []
     for group in groups:
         lead = None
@@ -65,6 +67,7 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
             before = text[m.sent_start : m.start]
             if m.long_form and before.endswith(f"{m.long_form} ("):
                 before = before[: -len(m.long_form) - 2]  # read the words before "Long Form (ACRONYM)"
+            propose_at = max((p for p in proposals if p <= m.start), default=proposals[0] if proposals else None)
             own = (m.kb_key is None and not (m.variant_of and m.type == "Metric")) or m.rule == "title"
             right_after_verb = propose_at is not None and _RIGHT_AFTER_VERB.fullmatch(text[propose_at : m.start])
             if m.type == "Task" or _GLUED_SUFFIX.match(text, m.end):
@@ -79,7 +82,7 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
                 role = "proposes"
             elif m.rule == "component" and not _PRIOR_WORK.search(before):
                 role = "proposes"  # a named part of a system is the paper's own unless the sentence says whose
-            elif own and m.rule == "acronym" and propose_at is not None and propose_at <= m.start:
+            elif own and m.rule == "acronym" and propose_at is not None and propose_at <= m.start and not _DOMAIN_OF.search(before):
                 role = "proposes"  # "we introduce X ... via three modules: a Regional-aware Semantic Mapper (RSM), ..."
             elif own and m.rule in _COINED_RULES and (
                 _PASSIVE_PROPOSAL.match(text[m.end : m.end + 80]) or _OWN_PARTS.match(m.sentence)
@@ -87,7 +90,7 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
                 role = "proposes"  # "A Face-Aware Audio Adapter (FAA) is proposed", "Our approach comprises ... (GFG)"
             elif propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (
                 own or right_after_verb
-            ) and not claimed:
+            ) and propose_at not in claimed and not _DOMAIN_OF.search(before):
                 role = "proposes"
             elif lead == "proposes":
                 role = "proposes"  # "two new benchmarks, MBPP and MathQA-Python"
@@ -95,7 +98,8 @@ def assign_roles(groups: list[list[Mention]], text: str, propose_at: int | None,
                 role = "evaluatesOn"
             else:
                 role = _evaluation_role(m, before)
-            claimed = claimed or (role == "proposes" and propose_at is not None and m.start >= propose_at)
+            if role == "proposes" and propose_at is not None and m.start >= propose_at:
+                claimed.add(propose_at)
             lead = lead or role
             result.append(replace(m, role=role))
     return result
@@ -117,4 +121,4 @@ def _evaluation_role(m: Mention, before: str) -> str:
 
 
 def _mentioned_as_prior(sentence: str) -> bool:
-    return bool(re.search(r"\b(existing|previous|prior|such as|like)\b", sentence, re.IGNORECASE))
+    return bool(re.search(r"\b(existing|previous|prior|such as|like|e\.g\.)", sentence, re.IGNORECASE))

@@ -426,3 +426,19 @@ def test_title_phrases_that_the_abstract_does_not_use_as_names_are_not_proposals
 def test_a_plain_title_phrase_the_abstract_repeats_is_the_papers_name(tiny_kb):
     found = mentions_of(paper("The Languini Kitchen: Language Modelling Research", "The Languini Kitchen serves as a codebase."), tiny_kb)
     assert any(m.rule == "title" and m.text == "The Languini Kitchen" for m in found)
+
+
+def test_each_proposal_verb_opens_its_own_contribution_and_a_pairs_setting_is_not_one(tiny_kb):
+    text = ("We (1) introduce a training-time negation data generation pipeline that only adds 2.5% extra training "
+            "time on large clusters of accelerators, and (2) we propose the first benchmark, Neg-TtoI, for evaluating "
+            "models. This paper presents an efficient detection model for Range-Doppler (RD) radar maps.")
+    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["Neg-TtoI"] == "proposes" and found.get("RD") != "proposes"
+
+
+def test_a_pairs_long_form_may_continue_after_it_and_a_proposed_pair_is_not_a_known_acronym():
+    kb = KnowledgeBase([KBEntry("kl", "KL divergence", "Metric", aliases=("Kullback-Leibler divergence", "KL")),
+                        KBEntry("limo", "LIMO", "Dataset")])
+    text = "We introduce a novel Language-aware Information MaximizatiOn (LIMO) loss with a Kullback-Leibler (KL) divergence term."
+    found = {m.text: (m.kb_key, m.role) for m in mentions_of(paper("A study", text), kb)}
+    assert found["LIMO"] == (None, "proposes") and found["KL"] == ("kl", "uses")
