@@ -29,7 +29,7 @@ from typing import TextIO
 
 import click
 
-from graph.cues import proposal_verb_end, type_from_form
+from graph.cues import proposal_verb_ends, type_from_form
 from graph.kb import KnowledgeBase, load_kb
 from graph.names import looks_like_name, name_key, words
 from graph.readers import iter_source_files, read_sources
@@ -249,9 +249,10 @@ def _own_name(title: str, sentences: list[str], kb: KnowledgeBase) -> str | None
     if head and " " not in head and looks_like_name(head) and not _known(head, kb):
         return head
     for sentence in sentences:
-        verb_end = proposal_verb_end(sentence)
-        if verb_end is None:
+        verb_ends = proposal_verb_ends(sentence)
+        if not verb_ends:
             continue
+        verb_end = verb_ends[0]
         for start, _, word in words(sentence):
             if verb_end <= start < verb_end + 120 and looks_like_name(word) and not _known(word, kb):
                 return word
@@ -288,7 +289,7 @@ def load_donors(sources: Iterable[Path] | None = None, kb: KnowledgeBase | None 
         donors.lasts.append(_template(sentences[-1], kb, own_key))
         for sentence in sentences[1:-1]:
             template = _template(sentence, kb, own_key)
-            if template.own_class and proposal_verb_end(sentence) is not None:
+            if template.own_class and proposal_verb_ends(sentence):
                 donors.proposals.append(template)
             else:
                 donors.middles.append(template)

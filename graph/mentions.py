@@ -125,21 +125,19 @@ class _Sentence:
     def coins(self, pair: AcronymPair) -> bool:
         """True when a proposal sentence defines the pair for something of its own, even in lower case
         ("model-aware data selection (MATES)") or named like a task ("Burst Order Enhancement (BOE)"),
-        or a task it sets ("the Unified Opinion Concept Extraction (UOCE) task"), but not for a task
-        or a paradigm it works in ("for Spoken Language Understanding (SLU) tasks", "a few-shot
-        class-incremental learning (FSCIL) framework")."""
+        or a task it sets ("the Unified Opinion Concept Extraction (UOCE) task"), but not for the setting
+        it works in, named after a preposition ("for Spoken Language Understanding (SLU) tasks", "in
+        digital light processing (DLP) 3D printing"), or a paradigm ("a few-shot class-incremental
+        learning (FSCIL) framework")."""
         return (
             self.proposes(pair)
             and len(pair.short) >= 3
-            and not (
-                _AFTER_PREPOSITION.search(self.text[: pair.long_start])
-                and names_a_task("", self.text[pair.short_start + len(pair.short) :])
-            )
+            and not _AFTER_PREPOSITION.search(self.text[: pair.long_start])
             and not _PARADIGM_HEAD.search(pair.long)
         )
 
     def proposes(self, pair: AcronymPair) -> bool:
-        """True when the pair stands after the sentence's proposal verb."""
+        """True when the pair stands after one of the sentence's proposal verbs."""
         return any(pair.short_start > end for end in self.verb_ends)
 
 

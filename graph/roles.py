@@ -113,11 +113,20 @@ _RIGHT_AFTER_VERB = re.compile(
 
 def _evaluation_role(m: Mention, before: str) -> str:
     if m.type in ("Benchmark", "Dataset"):
+        if _PRIOR_LIST.search(before[-60:]):
+            return "uses"  # "existing benchmarks (e.g., Natural Questions, HotpotQA) fail to ..."
         if evaluated_on_before(before) and has_evaluation_cue(m.sentence):
             return "evaluatesOn"
         if m.type == "Benchmark" and has_evaluation_cue(m.sentence) and not _mentioned_as_prior(m.sentence):
             return "evaluatesOn"
     return "uses"
+
+
+_PRIOR_LIST = re.compile(
+    r"\b(?:existing|previous|prior|current|popular)\s+(?:[\w\-]+\s+)?(?:benchmarks|datasets)\s*"
+    r"(?:\(|,)?\s*(?:such as|like|including|e\.g\.,?)\s*(?:[^.;]{0,40},\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def _mentioned_as_prior(sentence: str) -> bool:

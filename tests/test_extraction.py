@@ -442,3 +442,10 @@ def test_a_pairs_long_form_may_continue_after_it_and_a_proposed_pair_is_not_a_kn
     text = "We introduce a novel Language-aware Information MaximizatiOn (LIMO) loss with a Kullback-Leibler (KL) divergence term."
     found = {m.text: (m.kb_key, m.role) for m in mentions_of(paper("A study", text), kb)}
     assert found["LIMO"] == (None, "proposes") and found["KL"] == ("kl", "uses")
+
+
+def test_benchmarks_listed_as_examples_of_existing_ones_are_used_and_settings_after_a_preposition_are_no_names(tiny_kb):
+    text = ("However, existing benchmarks (e.g., GSM8K, HumanEval) fail to capture this. This paper introduces a "
+            "slicing method for planar layers in digital light processing (DLP) 3D printing.")
+    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["GSM8K"] == found["HumanEval"] == "uses" and "DLP" not in found
