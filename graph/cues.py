@@ -170,7 +170,8 @@ _PROPOSAL = re.compile(
     r"in this (?:paper|work)[, ]+we)\b"
     r"[^.;]{0,120}?(?<!\bthe )(?<!\bour )\b(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|release[sd]?|"
     r"design(?:s|ed)?|construct(?:s|ed)?|build(?:s)?|buil[dt]|create[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|"
-    r"unveil(?:s|ed)?|devise[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b(?!\s+to\s+[a-z]+\b)",
+    r"unveil(?:s|ed)?|devise[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b(?!\s+to\s+[a-z]+\b)"
+    r"(?!\s+(?:a\s+)?(?:new\s+)?(?:state[- ]of[- ]the[- ]art|SOTA|records?)\b)",
     re.IGNORECASE,
 )
 _AND_PROPOSE = re.compile(
@@ -192,6 +193,8 @@ def proposal_verb_ends(sentence: str) -> list[int]:
     "the proposed" describes, and "propose to" is followed by what the paper does, not by its name:
     >>> proposal_verb_ends("We apply the proposed kernel to ANNS"), proposal_verb_ends("we propose to leverage Human4DiT")
     ([], [])
+    >>> proposal_verb_ends("Our method establishes a new state-of-the-art on the How2Sign benchmark")
+    []
     """
     ends = []
     position = 0

@@ -450,7 +450,7 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
 
 
 _VARIANT_WORD = re.compile(
-    r"(?:Pro|Plus|Lite|Mini|Max|Turbo|Ultra|Nano|Verified|Hard|v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK]|"
+    r"(?:Pro|Plus|Lite|Mini|Max|Turbo|Ultra|Nano|Tiny|Small|Base|Medium|Large|Verified|Hard|v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK]|"
     r"[A-Z][a-z]-[A-Z][a-z])"  # language pairs: "WMT 2014 De-En"
 )
 

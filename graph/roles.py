@@ -24,7 +24,7 @@ _OUR_KIND = re.compile(
 _NOVEL = re.compile(r"\b(?:novel|new)\s+(?:(?!(?:on|in|of|for|with|to|at|by|than|over|from)\b)[\w\-]+\s+){0,3}$", re.IGNORECASE)
 """A coined name the sentence calls new: "(2) novel Aspect Matching Score (AMS): a metric"."""
 _GLUED_SUFFIX = re.compile(r"-(?:based|guided|driven|inspired|like|style|powered|enhanced|augmented)\b", re.IGNORECASE)
-_DOMAIN_OF = re.compile(r"\b(?:for|of|on|in|from|to|with)\s+$", re.IGNORECASE)
+_DOMAIN_OF = re.compile(r"\b(?:for|of|on|in|from|to)\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 """Before an acronym's long form: what it names is the setting of the contribution ("a model for Range-Doppler (RD) maps")."""
 _PASSIVE_PROPOSAL = re.compile(
     r"^[^.;]{0,60}?\b(?:is|are|was|were)\s+(?:(?:further|also|then|newly|first|additionally)\s+)?"
@@ -40,7 +40,8 @@ _OWN_PARTS = re.compile(
 """A sentence that lists the parts of the paper's own contribution ("HF-VTON consists of three modules: ...")."""
 _PRIOR_WORK = re.compile(
     r"\b(?:existing|previous|prior|previously|such as|like|e\.g\.|popular|widely|standard|conventional|traditional|"
-    r"baselines?|compared?|comparison|against|et al|classic|commonly|state-of-the-art|with an?)\b",
+    r"baselines?|compared?|comparison|comparative|representative|against|et al|classic|commonly|state-of-the-art|"
+    r"with an?)\b",
     re.IGNORECASE,
 )
 """Words before a name that put it in other people's work ("compared to state-of-the-art Deep Attention Network")."""
@@ -90,7 +91,7 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
                 role = "proposes"  # "A Face-Aware Audio Adapter (FAA) is proposed", "Our approach comprises ... (GFG)"
             elif propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (
                 own or right_after_verb
-            ) and propose_at not in claimed and not _DOMAIN_OF.search(before):
+            ) and propose_at not in claimed and not _DOMAIN_OF.search(before) and not _PRIOR_WORK.search(text[propose_at : m.start]):
                 role = "proposes"
             elif lead == "proposes":
                 role = "proposes"  # "two new benchmarks, MBPP and MathQA-Python"

@@ -449,3 +449,9 @@ def test_benchmarks_listed_as_examples_of_existing_ones_are_used_and_settings_af
             "slicing method for planar layers in digital light processing (DLP) 3D printing.")
     found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
     assert found["GSM8K"] == found["HumanEval"] == "uses" and "DLP" not in found
+
+
+def test_size_words_after_a_known_model_make_a_variant():
+    kb = KnowledgeBase([KBEntry("whisper", "Whisper", "Model")])
+    found = {m.text: m.variant_of for m in mentions_of(paper("A study", "It beats the Whisper Tiny and Whisper Small models."), kb)}
+    assert found == {"Whisper Tiny": "whisper", "Whisper Small": "whisper"}
