@@ -61,6 +61,7 @@ def slug(name: str) -> str:
 Word = tuple[int, int, str]
 
 _TOKEN = re.compile(r"\S+")
+_URL = re.compile(r"(?:[a-z]+://|www\.)[^\s{}()\[\]<>]+")
 _PIECE = re.compile(r"[^/()\[\]{}–—<>=≤≥]+")
 _LEAD = "\"'“‘`*~$"
 _TRAIL = "\"'”’`,;:.!?*~$"
@@ -73,19 +74,24 @@ def _is_address(token: str) -> bool:
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Words of text[start:end] with offsets into the whole text, outer punctuation stripped.
 
-    Words split at whitespace, slashes, brackets, comparisons and en or em dashes; URLs and e-mail addresses are not
+    Words split at whitespace, slashes, brackets, comparisons and en or em dashes; URLs, e-mail addresses and LaTeX commands are not
     words; a trailing "+" stays (HumanEval+) and a possessive "'s" goes.
 
     >>> words("On HumanEval+, (SeND) and GPT-4's code at https://github.com/a/B.")
     [(0, 2, 'On'), (3, 13, 'HumanEval+'), (16, 20, 'SeND'), (22, 25, 'and'), (26, 31, 'GPT-4'), (34, 38, 'code'), (39, 41, 'at')]
     >>> [w for _, _, w in words("Llama 3's perplexity, AUROC>0.93 and $SEA$")]
     ['Llama', '3', 'perplexity', 'AUROC', '0.93', 'and', 'SEA']
+    >>> [w for _, _, w in words("on \\\\href{https://github.com/ARCLab-MIT/kspdg}{GitHub}, a@b.org")]
+    ['on', 'GitHub']
     """
     found = []
     for token in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        if _is_address(token.group(0)):
-            continue
+        urls = [url.span() for url in _URL.finditer(token.group(0))] if "/" in token.group(0) or "www." in token.group(0) else ()
         for piece in _PIECE.finditer(token.group(0)):
+            if piece.group(0).startswith("\\") or _is_address(piece.group(0)) or any(
+                a < piece.end() and piece.start() < b for a, b in urls
+            ):
+                continue  # a LaTeX command, or part of an address: "\href{https://github.com/a/b}{GitHub}" keeps GitHub
             s, e = token.start() + piece.start(), token.start() + piece.end()
             while s < e and text[s] in _LEAD:
                 s += 1
