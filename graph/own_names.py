@@ -182,7 +182,7 @@ def component_phrases(sentence: str, offset: int, kb: KnowledgeBase) -> list[tup
 _COMPONENT_PHRASE = re.compile(
     r"(?<![\w\-])(?P<name>(?:[A-Z][\w\-]*\s+){1,5})"
     r"(?P<part>[Mm]odule|[Bb]lock|[Bb]ranch|[Aa]dapter|[Ee]ncoder|[Dd]ecoder|[Gg]enerator|[Ee]xtractor|"
-    r"[Ee]stimator|[Ll]oss|[Nn]etwork|[Mm]echanism|[Ll]ayer|[Aa]ttention|[Hh]ead)\b(?!\s*\()"
+    r"[Ee]stimator|[Ll]oss|[Nn]etwork|[Mm]echanism|[Ll]ayer|[Aa]ttention|[Hh]ead)(?![\w\-])(?!\s*\()"
 )
 
 
