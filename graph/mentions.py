@@ -363,6 +363,14 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     for position, (s, e, word) in enumerate(ws):
         if s in taken or e - 1 in taken:
             continue
+        maker = _maker_prefix(word, kb)
+        if maker:  # "OpenAI-o1", "Meta-Llama-3-8B": the maker, then the product
+            cut = word.index("-")
+            add(s, s + cut, "Organization", "kb", kb_key=maker.key)
+            s, word = s + cut + 1, word[cut + 1 :]
+            if kb.lookup(word):
+                add(s, e, kb.lookup(word)[0].type, "kb", kb_key=kb.lookup(word)[0].key)
+                continue
         base, variant = _known_prefix(word, kb)
         if base is not None:
             if variant:
@@ -498,6 +506,17 @@ def _supported(entry: KBEntry, text: str, sent_start: int, s: int, e: int) -> bo
 
 _VARIANT_TYPES = frozenset({"Model", "Benchmark", "Dataset", "Method"})
 _AT_K = re.compile(r"(.+@)(\d+)")
+
+
+def _maker_prefix(word: str, kb: KnowledgeBase) -> KBEntry | None:
+    """The known organization fused before a known product by a hyphen ("OpenAI-o1"), if any."""
+    head, _, rest = word.partition("-")
+    if not rest:
+        return None
+    makers = [e for e in kb.lookup(head) if e.type == "Organization"]
+    if makers and (kb.lookup(rest) or _known_prefix(rest, kb)[0]) and not kb.lookup(word):
+        return makers[0]
+    return None
 
 
 def _known_prefix(word: str, kb: KnowledgeBase) -> tuple[KBEntry | None, bool]:

@@ -455,3 +455,8 @@ def test_size_words_after_a_known_model_make_a_variant():
     kb = KnowledgeBase([KBEntry("whisper", "Whisper", "Model")])
     found = {m.text: m.variant_of for m in mentions_of(paper("A study", "It beats the Whisper Tiny and Whisper Small models."), kb)}
     assert found == {"Whisper Tiny": "whisper", "Whisper Small": "whisper"}
+
+
+def test_a_maker_fused_to_a_known_product_by_a_hyphen_is_split_out(tiny_kb):
+    found = {m.text: (m.type, m.kb_key) for m in mentions_of(paper("A study", "Advances such as OpenAI-Codex and Meta-Llama 2 help."), tiny_kb)}
+    assert found["OpenAI"] == ("Organization", "openai") and found["Codex"] == ("Model", "codex")
