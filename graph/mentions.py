@@ -150,7 +150,7 @@ def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]
             named = sentence.names_long_form(pair, kb)
             if entry or sentence.proposes(pair) and (named or sentence.coins(pair)):
                 continue
-            if kb.is_generic(pair.short) or not named:
+            if _generic_letters(pair.short, kb) or not named:
                 generic.add(name_key(pair.short))
     return generic
 
@@ -178,7 +178,8 @@ def _own_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
         and not kb.is_generic(pair.long)
         and not entry
         and sentence.names_long_form(pair, kb)
-        and not (kb.is_generic(pair.short) and _AFTER_PREPOSITION.search(sentence.text[: pair.long_start]))
+        and not (_generic_letters(pair.short, kb) and _AFTER_PREPOSITION.search(sentence.text[: pair.long_start]))
+        and not _generic_compound(pair.short, kb)
     }
 
 
@@ -296,7 +297,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         if entry:
             add(s, e, entry.type, "kb-acronym", kb_key=entry.key, long_form=pair.long)
         elif pair.short in here.own_acronyms or (
-            not kb.is_generic(pair.short)
+            not _generic_letters(pair.short, kb)
             and not _PLURAL_ACRONYM.fullmatch(pair.short)
             and (parsed.names_long_form(pair, kb) or parsed.coins(pair))
             and (len(pair.short) > 2 or parsed.proposes(pair))  # "Chief complaint (CC)": two letters name little
@@ -394,8 +395,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             continue
         if len(word) == 2 and word.isupper():
             continue  # two-letter abbreviations (PD, MF, IP) name nothing without a long form
-        if _PLURAL_ACRONYM.fullmatch(word):
-            continue  # "DLRMs", "CSPs": a class of things, not one named thing
+        if _PLURAL_ACRONYM.fullmatch(word) or _BIT_WIDTHS.fullmatch(word):
+            continue  # "DLRMs", "CSPs": a class of things, not one named thing; "W4A4": a setting
         if _names_a_kind_of(text, s, e):
             continue  # "three standard CIR benchmarks", "unseen tasks, such as KBQA": a category, not one thing
         if position and _joins_left(ws[position - 1], s, text, kb, taken):
@@ -474,6 +475,8 @@ def _variant_words(ws: list[Word], index: int, text: str) -> int:
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_BIT_WIDTHS = re.compile(r"W\d+A\d+(?:KV\d+)?")
+"""Quantisation settings ("W4A4", "W4A8KV4"): numbers, not names."""
 _COMMON_CAPITALISED = frozenset(
     "The A An This These That Our We In On For To With By From Of And Or But As At It Its Their Each Both Such "
     "However Moreover Furthermore Finally First Second Third Then Thus Here Using Based Unlike Like While When "
@@ -559,6 +562,11 @@ def _is_plain_suffix(part: str) -> bool:
     return part.isalpha() and part.islower() and len(part) >= 3 and not _VARIANT_SUFFIX.match(part)
 
 
+def _generic_letters(short: str, kb: KnowledgeBase) -> bool:
+    """A short form that is generic by itself (LLM) or made of generic parts ("Video-LLMs", "micro-CT")."""
+    return kb.is_generic(short) or _generic_compound(short, kb)
+
+
 def _generic_compound(word: str, kb: KnowledgeBase) -> bool:
     """"Video-LLMs", "Text-to-SQL", "CNN-Transformer": plain words, generic terms and known names
     joined together describe a kind of thing rather than name one."""
@@ -571,7 +579,7 @@ def _generic_compound(word: str, kb: KnowledgeBase) -> bool:
         return True
     if not kb.is_generic(parts[-1]):
         return False
-    return all(kb.is_generic(p) or (p.isalpha() and (p.islower() or p.istitle())) for p in parts[:-1])
+    return all(kb.is_generic(p) or (len(p) > 1 and p.isalpha() and (p.islower() or p.istitle())) for p in parts[:-1])
 
 
 def _known_model_part(word: str, kb: KnowledgeBase) -> str | None:

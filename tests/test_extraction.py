@@ -460,3 +460,11 @@ def test_size_words_after_a_known_model_make_a_variant():
 def test_a_maker_fused_to_a_known_product_by_a_hyphen_is_split_out(tiny_kb):
     found = {m.text: (m.type, m.kb_key) for m in mentions_of(paper("A study", "Advances such as OpenAI-Codex and Meta-Llama 2 help."), tiny_kb)}
     assert found["OpenAI"] == ("Organization", "openai") and found["Codex"] == ("Model", "codex")
+
+
+def test_generic_compounds_and_bit_widths_name_nothing_but_a_letter_before_a_generic_word_may():
+    kb = KnowledgeBase([], generic=["LLM", "LLMs", "CT", "VLM"])
+    text = ("Applying RL to Video Large Language Models (Video-LLMs) helps. We enhance 3D micro-Computed Tomography "
+            "(micro-CT) images under W4A4 quantization with a Generative Vision-Language Model (G-VLM).")
+    found = {m.text for m in mentions_of(paper("A study", text), kb)}
+    assert not {"Video-LLMs", "micro-CT", "W4A4"} & found and "G-VLM" in found
