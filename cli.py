@@ -333,12 +333,20 @@ def validate(file):
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every missed, spurious, mistyped and mis-roled entity.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def evaluate(gold, show_errors, as_json):
-    """Score the extractor against hand-annotated GOLD papers (JSON Lines)."""
-    from graph.evaluate import count_table, run_eval
+@click.option(
+    "--against", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this second annotation (gold format, papers matched by id) instead of the extractor.",
+)
+def evaluate(gold, show_errors, as_json, against):
+    """Score the extractor against hand-annotated GOLD papers (JSON Lines).
+
+    With --against, score another annotation of the same papers: agreement between annotators,
+    or another tool's output written as gold records.
+    """
+    from graph.evaluate import compare_annotations, count_table, run_eval
 
     for path in gold:
-        report = run_eval(path)
+        report = compare_annotations(path, against) if against else run_eval(path)
         rows = count_table(report)
         if as_json:
             click.echo(json.dumps({

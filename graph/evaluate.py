@@ -12,7 +12,7 @@ from .errors import InputError
 from .names import name_key
 from .records import ENTITY_TYPES, Paper, Source
 
-__all__ = ["GoldEntity", "GoldPaper", "Predicted", "Score", "load_gold", "match_paper", "evaluate", "Report"]
+__all__ = ["GoldEntity", "GoldPaper", "Predicted", "Score", "load_gold", "match_paper", "evaluate", "Report", "run_eval", "compare_annotations"]
 
 SCORED_TYPES = tuple(t for t in ENTITY_TYPES if t != "Task")
 
@@ -294,4 +294,24 @@ def run_eval(gold_path: Path) -> Report:
             entity = resolved.entities.get(key)
             return (entity.label, *entity.aliases) if entity else ()
         stated[by_key[result.paper]].append(PredictedResult(names(result.entity), names(result.benchmark), result.value))
+    return evaluate(gold_papers, predicted, stated)
+
+
+def compare_annotations(gold_path: Path, other_path: Path) -> Report:
+    """Score a second annotation of some gold papers (same format, matched by id) against the gold:
+    the agreement between two annotators, or the output of another tool written as gold records."""
+    others = load_gold(other_path)
+    ids = {paper.id for paper in others}
+    gold_papers = [paper for paper in load_gold(gold_path) if paper.id in ids]
+    if not gold_papers:
+        raise InputError("no paper id in common with the gold file", path=str(other_path))
+    entities = [entity for paper in others for entity in paper.entities]
+    node = _gold_identities(entities)  # one node per thing the other annotation names alike across papers
+    predicted = {
+        paper.id: [Predicted(str(node[id(e)]), e.name, e.type, e.role, (e.name, *e.aliases)) for e in paper.entities]
+        for paper in others
+    }
+    stated = {
+        paper.id: [PredictedResult((r.entity or "",), (r.benchmark,), r.value) for r in paper.results] for paper in others
+    }
     return evaluate(gold_papers, predicted, stated)

@@ -130,6 +130,24 @@ def test_eval_prints_scores(runner, tmp_path):
     assert scores["untyped"]["tp"] == 3 and scores["role proposes"]["tp"] == 1
 
 
+def test_eval_against_a_second_annotation_scores_their_agreement(runner, tmp_path):
+    paper = {"id": "g1", "title": "PyBench: Evaluating LLM agents", "abstract": "We introduce PyBench. GPT-4 fails on GSM8K."}
+    gold, other = tmp_path / "gold.jsonl", tmp_path / "other.jsonl"
+    gold.write_text(json.dumps({**paper, "entities": [
+        {"name": "PyBench", "type": "Benchmark", "role": "proposes"},
+        {"name": "GPT-4", "type": "Model", "role": "uses"},
+        {"name": "GSM8K", "type": "Benchmark", "role": "evaluatesOn"},
+    ]}) + "\n", encoding="utf-8")
+    other.write_text(json.dumps({**paper, "entities": [
+        {"name": "PyBench", "type": "Dataset", "role": "proposes"},
+        {"name": "GPT-4", "type": "Model", "role": "uses"},
+    ]}) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["eval", str(gold), "--against", str(other), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)["scores"]
+    assert (scores["untyped"]["tp"], scores["untyped"]["fn"], scores["typed"]["tp"]) == (2, 1, 1)
+
+
 def test_a_damaged_graph_folder_is_bad_input_not_a_bug(runner, tmp_path):
     (tmp_path / "lookup.sqlite").write_bytes(b"not SQLite at all" * 100)
     (tmp_path / "graph.json").write_text("[1, 2", encoding="utf-8")
