@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import LIST_GLUE, type_from_form, type_from_head_noun, type_from_subtitle
+from .cues import HEAD_NOUN_TYPES, LIST_GLUE, type_from_form, type_from_head_noun, type_from_subtitle
 from .kb import KnowledgeBase
 from .names import looks_like_name
 from .records import Mention
@@ -212,9 +212,9 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
         return []  # "Towards Agentic OS", "Re-evaluating LLM-based Heuristic Search", "The Rarity Blind Spot"
     if len(head.split()) > 1 and not any(looks_like_name(w) for w in head.split()) and (
         not _all_capitalised(head) or _FUNCTION_WORD.search(head)
-        or head not in text[end:]  # a phrase of plain words names something only where the abstract repeats it so
+        or not (_repeated_as_name(head, text[end:]) or _names_one_thing(head.split()[-1]))
     ):
-        return []
+        return []  # plain words name the contribution only if the abstract repeats them as a name or they end in its kind
     return _title_part(paper, text, start, title, head, kb, taken)
 
 
@@ -228,6 +228,16 @@ def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:
     )
     taken.update(range(s, s + len(name)))
     return [Mention(paper, name, s, s + len(name), title, start, entity_type, "title", "proposes", kb_key=kb_key)]
+
+
+def _names_one_thing(word: str) -> bool:
+    """"Model", "Framework": a kind word in the singular ("Granite-Function Calling Model"; "Conversational Agents" is a class)."""
+    return word.lower() in HEAD_NOUN_TYPES and not word.endswith("s")
+
+
+def _repeated_as_name(phrase: str, abstract: str) -> bool:
+    """True when the abstract writes the title's phrase again with a capital first letter ("Power scheduler")."""
+    return any(m.group(0)[0].isupper() for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", abstract, re.IGNORECASE))
 
 
 def _type_in_abstract(name: str, abstract: str) -> str | None:

@@ -468,3 +468,14 @@ def test_generic_compounds_and_bit_widths_name_nothing_but_a_letter_before_a_gen
             "(micro-CT) images under W4A4 quantization with a Generative Vision-Language Model (G-VLM).")
     found = {m.text for m in mentions_of(paper("A study", text), kb)}
     assert not {"Video-LLMs", "micro-CT", "W4A4"} & found and "G-VLM" in found
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "name"),
+    [
+        ("Power Scheduler: A Batch Size Agnostic Learning Rate Scheduler", "We propose a new scheduler, Power scheduler, that works.", "Power Scheduler"),
+        ("Granite-Function Calling Model: Introducing Function Calling", "We train a model for tool use.", "Granite-Function Calling Model"),
+    ],
+)
+def test_plain_title_names_repeated_as_a_name_or_ending_in_their_kind_are_kept(tiny_kb, title, abstract, name):
+    assert any(m.rule == "title" and m.text == name for m in mentions_of(paper(title, abstract), tiny_kb))
