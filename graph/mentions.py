@@ -23,7 +23,7 @@ from .cues import (
 )
 from .roles import assign_roles
 from .kb import KBEntry, KnowledgeBase
-from .own_names import component_phrases, kind_phrases, named_phrases, title_case_phrases, title_names
+from .own_names import component_phrases, listed_parts, kind_phrases, named_phrases, title_case_phrases, title_names
 from .names import Word, looks_like_name, name_key, words
 from .records import Mention
 
@@ -321,7 +321,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             add(s, e, entity_type, "kind")
 
     # Named parts: "a Knowledge Transfer module", "the Cognition-Inspired Decoder".
-    for s, e in [] if parsed.in_title else component_phrases(sentence, start, kb):
+    for s, e in [] if parsed.in_title else component_phrases(sentence, start, kb) + listed_parts(sentence, start, kb):
         add(s, e, "Method", "component")
 
     # Title-case phrases a proposal sentence introduces: "we propose Web Agent Throttling, ...".

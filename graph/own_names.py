@@ -12,7 +12,7 @@ from .kb import KnowledgeBase
 from .names import looks_like_name
 from .records import Mention
 
-__all__ = ["title_names", "named_phrases", "title_case_phrases", "kind_phrases", "component_phrases"]
+__all__ = ["title_names", "named_phrases", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts"]
 
 
 _TITLE_CASE_PHRASE = re.compile(r"(?<![\w\-])(?:[A-Z][a-z][\w\-]*\s+){1,4}[A-Z][a-z][\w\-]*(?![\w\-])")
@@ -183,6 +183,44 @@ _COMPONENT_PHRASE = re.compile(
     r"(?<![\w\-])(?P<name>(?:[A-Z][\w\-]*\s+){1,5})"
     r"(?P<part>[Mm]odule|[Bb]lock|[Bb]ranch|[Aa]dapter|[Ee]ncoder|[Dd]ecoder|[Gg]enerator|[Ee]xtractor|"
     r"[Ee]stimator|[Ll]oss|[Nn]etwork|[Mm]echanism|[Ll]ayer|[Aa]ttention|[Hh]ead)(?![\w\-])(?!\s*\()"
+)
+
+
+def listed_parts(sentence: str, offset: int, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Capitalised names in a list of parts that a sentence introduces ("two components: a Meta-Attacker, ...
+    and a Defender"; "agents: Planner, Step Definer, Extractor, and QA Agents").
+
+    >>> s = "It has three key services: a Workload Analysis Engine, an evolving Policy Repository, and a verifier."
+    >>> [s[a:b] for a, b in listed_parts(s, 0, KnowledgeBase([]))]
+    ['Workload Analysis Engine', 'Policy Repository']
+    >>> s = "The framework consists of two roles: the Generator and the Extender. The Generator writes."
+    >>> [s[a:b] for a, b in listed_parts(s, 0, KnowledgeBase([]))]
+    ['Generator', 'Extender']
+    """
+    opener = _PARTS_OPENER.search(sentence)
+    if not opener:
+        return []
+    found = []
+    stop = re.compile(r"[.;](?:\s|$)").search(sentence, opener.end())
+    for item in _LIST_ITEM.finditer(sentence, opener.end(), stop.start() if stop else len(sentence)):
+        name = _ITEM_NAME.match(item.group(0))
+        if not name:
+            continue
+        words_ = name.group("name").split()
+        if _mostly_generic(words_, kb) or kb.lookup(name.group("name")) or kb.topic_of(name.group("name")):
+            continue
+        found.append((offset + item.start() + name.start("name"), offset + item.start() + name.end("name")))
+    return found
+
+
+_PARTS_OPENER = re.compile(
+    r"\b(?:two|three|four|five|several|key|core|main|specialized|complementary)\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:components|modules|services|agents|parts|stages|elements|roles)\s*:\s*"
+)
+_LIST_ITEM = re.compile(r"(?:(?!\band\b|\bor\b)[^,;.])+")
+_ITEM_NAME = re.compile(
+    r"\s*(?:\(\w{1,4}\)\s*)?(?:(?:a|an|the)\s+)?(?:[a-z\-]+\s+){0,2}?"
+    r"(?P<name>(?:[A-Z][\w\-]*[a-z][\w\-]*|[A-Z]{2,})(?:\s+[A-Z][\w\-]*){0,4})(?=[\s,;.)]|$)"
 )
 
 

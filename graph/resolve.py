@@ -198,6 +198,8 @@ def _identity(m: Mention, long_forms: dict[str, str]) -> str:
         return "kb:" + m.kb_key
     if m.rule == "topic":
         return "topic:" + name_key(m.long_form)
+    if m.rule == "component" and m.text.isalpha() and m.text.istitle():
+        return f"part:{m.paper}:{name_key(m.text)}"  # "the Generator" of one system is not another paper's
     key = name_key(m.text)
     return "name:" + long_forms.get(key, key)
 

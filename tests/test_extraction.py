@@ -479,3 +479,11 @@ def test_generic_compounds_and_bit_widths_name_nothing_but_a_letter_before_a_gen
 )
 def test_plain_title_names_repeated_as_a_name_or_ending_in_their_kind_are_kept(tiny_kb, title, abstract, name):
     assert any(m.rule == "title" and m.text == name for m in mentions_of(paper(title, abstract), tiny_kb))
+
+
+def test_a_named_role_of_one_system_is_not_the_same_word_in_another_paper(tiny_kb):
+    papers = [paper("Self-Lengthen: Long Outputs", "The framework consists of two roles: the Generator and the Extender.", "p1"),
+              paper("GAN study", "The method consists of two components: the Generator and a Critic.", "p2")]
+    resolved = resolve(_extract(papers, tiny_kb), tiny_kb)
+    generators = {link.entity for link in resolved.links if resolved.entities[link.entity].label == "Generator"}
+    assert len(generators) == 2
