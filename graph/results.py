@@ -21,7 +21,8 @@ class StatedResult:
     sentence: str
 
 
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s*(%|\\%| percent)?(?![\w.]*[x×])")
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)(?![\d.]*[\dA-Za-z×])\s*(%|\\%| percent)?")
+"""A number that is whole: not the start of "3.87M" or "12x", nor a piece of "3.8" in "3.87"."""
 _RELATIVE = re.compile(
     r"(?:by|up to|over|about|around|nearly|almost|roughly|than|improv\w*|gain\w*|increas\w*|reduc\w*|"
     r"decreas\w*|boost\w*|outperform\w*|relative|absolute|speed\w*|faster|fewer|less|more|lower|higher|drop\w*|"
@@ -34,19 +35,23 @@ _GAIN_OF = re.compile(r"\b(?:gains?|improvements?|increases?|reductions?|boosts?
 """"improves pass@1 to 65.8%" and "a pass@1 of 65.8%" state scores; "gains of 4.4%" does not."""
 _RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:subsets?|splits?|portion|of\b|improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|points?|pp)\b", re.IGNORECASE)
 _PERCENT_METRICS = re.compile(
-    r"pass@|accuracy|acc|score|@\d|avg@|top-\d|f1|exact match|em\b|win rate|iou|\bmap\b|\bap\b|auc|recall|precision|hits@",
+    r"pass@|accuracy|acc|score|@\d|avg@|top-\d|f1|exact match|em\b|win rate|iou|\bmap\b|\bap\b|auc|recall|precision|hits@|"
+    r"\bpq\b|dice",
     re.IGNORECASE,
 )
 
 
 def normalise_value(number: str, percent: bool, metric: str | None) -> float:
-    """Percentages as proportions; bare numbers stay as written unless the metric is a percentage.
+    """Percentages as proportions; bare numbers stay as written unless the metric is a percentage, or no
+    metric is named and the number reads like one ("achieves 71.9 on MMMU").
 
     >>> normalise_value("77.0", True, None), normalise_value("46.7", False, "Avg@1"), normalise_value("1.74", False, "MAE")
     (0.77, 0.467, 1.74)
+    >>> normalise_value("71.9", False, None), normalise_value("23.5", False, "BLEU-4")
+    (0.719, 23.5)
     """
     value = float(number)
-    if percent or (metric and _PERCENT_METRICS.search(metric) and 1 < value <= 100):
+    if percent or (1 < value <= 100 and (metric is None and "." in number or metric and _PERCENT_METRICS.search(metric))):
         return round(value / 100, 6)
     return value
 
@@ -86,7 +91,7 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
                 continue  # "on 1% RefCOCO" is a share of the data, not a score
             metrics = [m for m in group if m.type == "Metric" and abs(_gap(m, at, end)) < 40]
             metric = min(metrics, key=lambda m: abs(_gap(m, at, end)), default=None)
-            systems = [m for m in group if m.type in ("Model", "Method") and m.end <= at and m is not benchmark]
+            systems = [m for m in group if m.type in ("Model", "Method") and m.end <= at and m.text != benchmark.text]
             entity = systems[-1] if systems else None
             value = normalise_value(number.group(1), bool(number.group(2)), metric.text if metric else None)
             results.append(StatedResult(value, benchmark, entity, metric, sentence))

@@ -269,6 +269,13 @@ def test_a_title_name_takes_its_type_from_the_subtitle(tiny_kb):
             "ViT reaches 87.4 mIoU on Cityscapes, and only 61.0% on RefCOCO.",
             [("vit", "cityscapes", 0.874), ("vit", "refcoco", 0.61)],
         ),
+        (  # a bare score with no metric reads as a percentage; a size is no score; a benchmark does not score itself
+            [("mmmu", "MMMU", "Benchmark"), ("ct-3m", "CT-3M", "Dataset"), ("llava", "LLaVA", "Model"),
+             ("optmath", "OptMATH", "Benchmark")],
+            "LLaVA achieves 71.9 on MMMU. We pretrain LLaVA on CT-3M, a collection of 3.87M CT slices. "
+            "OptMATH is hard: OptMATH reaches 50.5% on OptMATH.",
+            [("llava", "mmmu", 0.719)],
+        ),
     ],
 )
 def test_results_are_absolute_scores_of_a_named_system(known, text, expected):
