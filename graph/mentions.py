@@ -178,8 +178,8 @@ def _own_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
         and not kb.is_generic(pair.long)
         and not entry
         and sentence.names_long_form(pair, kb)
-        and not (_generic_letters(pair.short, kb) and _AFTER_PREPOSITION.search(sentence.text[: pair.long_start]))
         and not _generic_compound(pair.short, kb)
+        and not (kb.is_generic(pair.short) and _AFTER_PREPOSITION.search(sentence.text[: pair.long_start]))
     }
 
 
@@ -369,8 +369,9 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             cut = word.index("-")
             add(s, s + cut, "Organization", "kb", kb_key=maker.key)
             s, word = s + cut + 1, word[cut + 1 :]
-            if kb.lookup(word):
-                add(s, e, kb.lookup(word)[0].type, "kb", kb_key=kb.lookup(word)[0].key)
+            product = kb.lookup(word)
+            if product:
+                add(s, e, product[0].type, "kb", kb_key=product[0].key)
                 continue
         base, variant = _known_prefix(word, kb)
         if base is not None:

@@ -201,7 +201,7 @@ def listed_parts(sentence: str, offset: int, kb: KnowledgeBase) -> list[tuple[in
     if not opener:
         return []
     found = []
-    stop = re.compile(r"[.;](?:\s|$)").search(sentence, opener.end())
+    stop = _LIST_END.search(sentence, opener.end())
     for item in _LIST_ITEM.finditer(sentence, opener.end(), stop.start() if stop else len(sentence)):
         name = _ITEM_NAME.match(item.group(0))
         if not name:
@@ -217,6 +217,7 @@ _PARTS_OPENER = re.compile(
     r"\b(?:two|three|four|five|several|key|core|main|specialized|complementary)\s+(?:[a-z\-]+\s+){0,2}"
     r"(?:components|modules|services|agents|parts|stages|elements|roles)\s*:\s*"
 )
+_LIST_END = re.compile(r"[.;](?:\s|$)")
 _LIST_ITEM = re.compile(r"(?:(?!\band\b|\bor\b)[^,;.])+")
 _ITEM_NAME = re.compile(
     r"\s*(?:\(\w{1,4}\)\s*)?(?:(?:a|an|the)\s+)?(?:[a-z\-]+\s+){0,2}?"
