@@ -23,12 +23,14 @@ _SPLIT_WORDS = re.compile(r"[\s\-/]+")
 
 
 def find_acronym_pairs(text: str) -> list[AcronymPair]:
-    """Every "long form (SHORT)" pair in a text.
+    """Every "long form (SHORT)" pair in a text, and every "SHORT, a long form" one.
 
     >>> [(p.long, p.short) for p in find_acronym_pairs("We introduce SEnsitive Neuron Dropout (SeND), a protocol.")]
     [('SEnsitive Neuron Dropout', 'SeND')]
     >>> [(p.long, p.short) for p in find_acronym_pairs("large language models (LLMs) and the E2E baseline")]
     [('large language models', 'LLMs')]
+    >>> [(p.long, p.short) for p in find_acronym_pairs("we propose DSGC-Net, a Dual-Stream Graph Convolutional Network")]
+    [('Dual-Stream Graph Convolutional Network', 'DSGC-Net')]
     """
     pairs = []
     for match in _PAREN.finditer(text):
@@ -41,10 +43,29 @@ def find_acronym_pairs(text: str) -> list[AcronymPair]:
         long = best_long_form(short, before)
         if long:
             pairs.append(AcronymPair(short, match.start(1) + raw.find(short), long, text.rfind(long, 0, match.start())))
-    return pairs
+    return pairs + _apposed_pairs(text)
 
 
 _MARKUP = re.compile(r"\s*\$?\\(?:textbf|textit|texttt|textsc|mathbf|mathrm|mathcal|emph)\{([^{}]+)\}\$?\s*")
+
+
+_APPOSED = re.compile(
+    r"(?<![\w\-])(?P<short>[A-Z][\w\-+]*[A-Z][\w\-+]*), (?:a|an|the) (?:novel |new )?"
+    r"(?P<long>[A-Z][\w\-]*(?: (?:[A-Z][\w\-]*|of|for|and|with|in|on|to)){1,7})(?![\w\-])"
+)
+"""A name with its long form after it: "DSGC-Net, a Dual-Stream Graph Convolutional Network"."""
+
+
+def _apposed_pairs(text: str) -> list[AcronymPair]:
+    pairs = []
+    for match in _APPOSED.finditer(text):
+        short, long = match.group("short"), match.group("long")
+        letters = [c.lower() for c in short if c.isalnum()]
+        if len(letters) >= 3 and long.lower()[0] == letters[0] and any(
+            _spells(spelling, long.lower()) for spelling in _spellings(short)
+        ):
+            pairs.append(AcronymPair(short, match.start("short"), long, match.start("long")))
+    return pairs
 
 
 def _is_short_form(candidate: str) -> bool:

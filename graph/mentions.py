@@ -402,13 +402,19 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             continue  # "three standard CIR benchmarks", "unseen tasks, such as KBQA": a category, not one thing
         if position and _joins_left(ws[position - 1], s, text, kb, taken):
             s = ws[position - 1][0]  # "Lightning Attention-2", "Something-Something V2"
+        year = _EDITION.match(text, e)
+        if year:  # "PalmX 2025", "NADI 2025": a yearly shared task or challenge
+            e = year.end()
         after = text[e : e + 60]
         entity_type = (
             type_from_form(word) or _known_model_part(word, kb) or type_from_head_noun(after)
-            or type_from_noun_before(text[start:s]) or ""
+            or type_from_noun_before(text[start:s]) or ("Benchmark" if year else "")
         )
         add(s, e, entity_type, "form")
     return found
+
+
+_EDITION = re.compile(r"[ -](?:19|20)\d\d(?![\w.\-])")
 
 
 _KIND_AFTER_LIST = re.compile(r"[*+]*\s+(benchmarks|datasets|corpora|environments)\b", re.IGNORECASE)
@@ -488,8 +494,8 @@ _COMMON_CAPITALISED = frozenset(
 def _joins_left(left: Word, start: int, text: str, kb: KnowledgeBase, taken: set[int]) -> bool:
     """True when a capitalised word right before a coined name is part of it ("Lightning Attention-2")."""
     s, e, word = left
-    if text[e:start] != " " or s in taken or word in _COMMON_CAPITALISED:
-        return False
+    if text[e:start] != " " or s in taken or word in _COMMON_CAPITALISED or word.lower() in HEAD_NOUN_TYPES:
+        return False  # "the Fact-checking Benchmark FActBench": a kind word is not part of the name
     at_sentence_start = not text[:s].rstrip() or text[:s].rstrip()[-1] in ".!?:\n"
     return word[:1].isupper() and word[1:].islower() and word.isalpha() and not at_sentence_start and not kb.lookup(word)
 

@@ -494,3 +494,9 @@ def test_a_named_role_of_one_system_is_not_the_same_word_in_another_paper(tiny_k
     resolved = resolve(_extract(papers, tiny_kb), tiny_kb)
     generators = {link.entity for link in resolved.links if resolved.entities[link.entity].label == "Generator"}
     assert len(generators) == 2
+
+
+def test_a_yearly_shared_task_keeps_its_year_and_a_kind_word_before_a_name_is_not_part_of_it(tiny_kb):
+    text = "We present the findings of PalmX 2025 and a comprehensive Fact-checking Benchmark FActBench. In 2024 we began."
+    found = {m.text: m.type for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["PalmX 2025"] == "Benchmark" and "FActBench" in found and "Benchmark FActBench" not in found
