@@ -28,7 +28,7 @@ HEAD_NOUN_TYPES = {
     "framework": "Method", "method": "Method", "algorithm": "Method", "approach": "Method", "technique": "Method",
     "architecture": "Method", "system": "Method", "library": "Method", "protocol": "Method", "strategy": "Method",
     "mechanism": "Method", "module": "Method", "pipeline": "Method", "tool": "Method", "toolkit": "Method",
-    "agent": "Method", "paradigm": "Method", "scheme": "Method", "optimizer": "Method", "engine": "Method",
+    "agent": "Method", "evaluator": "Method", "paradigm": "Method", "scheme": "Method", "optimizer": "Method", "engine": "Method",
     "compiler": "Method", "platform": "Method", "attention": "Method", "layer": "Method", "loss": "Method",
     "supercomputer": "Hardware", "gpu": "Hardware", "gpus": "Hardware", "accelerator": "Hardware", "chip": "Hardware",
 }
@@ -58,8 +58,8 @@ def type_from_form(name: str) -> str | None:
 
     An acronym's last letters are words of its own ("MAVL": ... Video Lyrics), and a few million
     is a count of examples, not of parameters ("OpenS2V-5M"):
-    >>> [type_from_form(n) for n in ("MAVL", "Qwen-VL", "CT-3M", "OPT-350M")]
-    [None, 'Model', None, 'Model']
+    >>> [type_from_form(n) for n in ("MAVL", "Qwen-VL", "CT-3M", "OPT-350M", "Ada-ESLM", "Video-LLM")]
+    [None, 'Model', None, 'Model', None, 'Model']
     """
     for pattern, entity_type in _FORM_TYPES:
         match = pattern.search(name)
@@ -68,7 +68,7 @@ def type_from_form(name: str) -> str | None:
     return None
 
 
-_NOT_A_MODEL_FORM = re.compile(r"[A-Z]+(?:VL|LM)|.*\D(?:[1-9]|[1-9]\d)(?:\.\d+)?M")
+_NOT_A_MODEL_FORM = re.compile(r"(?:.*-)?[A-Z]*[A-KM-Z](?:VL|LM)|.*\D(?:[1-9]|[1-9]\d)(?:\.\d+)?M")
 
 
 _TASK_HEAD = re.compile(
@@ -95,7 +95,7 @@ _TASK_AFTER = re.compile(r"^[\s)]*(?:tasks?|generation|problems?|settings?|parad
 
 _SHARED_TASK = re.compile(r"^[}*$]*\s*\)?\s*(?:shared\s+tasks?|competition)\b", re.IGNORECASE)
 _MARKUP = r"[}*$]*"  # the end of LaTeX or Markdown markup around a name: "\\textbf{CT-3M}, a collection"
-_APPOSITION = re.compile(rf"^{_MARKUP}[\s\-]*\)?\s*,\s*(?:a|an|the)\s+((?:[\w\-]+\s+){{0,6}}[\w\-]+)")
+_APPOSITION = re.compile(rf"^{_MARKUP}[\s\-]*\)?\s*(?:,|\s+is)\s*(?:a|an|the)\s+((?:[\w\-]+\s+){{0,6}}[\w\-]+)")
 _NEXT_WORD = re.compile(rf"^{_MARKUP}[\s\-\"'”’]*\)?\s*([A-Za-z]+)")
 
 
@@ -108,8 +108,8 @@ def type_from_head_noun(after: str) -> str | None:
     'Method'
     >>> type_from_head_noun(" achieves 77%") is None, type_from_head_noun("}, a curated collection of CT slices")
     (True, 'Dataset')
-    >>> type_from_head_noun(") Shared Task, which focused on")
-    'Benchmark'
+    >>> type_from_head_noun(") Shared Task, which focused on"), type_from_head_noun(" is an automatic metric that")
+    ('Benchmark', 'Metric')
 
     """
     if _SHARED_TASK.match(after):
@@ -170,7 +170,7 @@ _PROPOSAL = re.compile(
     r"in this (?:paper|work)[, ]+we)\b"
     r"[^.;]{0,120}?(?<!\bthe )(?<!\bour )\b(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|release[sd]?|"
     r"design(?:s|ed)?|construct(?:s|ed)?|build(?:s)?|buil[dt]|create[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|"
-    r"unveil(?:s|ed)?|devise[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b(?!\s+to\s+[a-z]+\b)"
+    r"unveil(?:s|ed)?|devise[sd]?|derive[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b(?!\s+to\s+[a-z]+\b)"
     r"(?!\s+(?:a\s+)?(?:new\s+)?(?:state[- ]of[- ]the[- ]art|SOTA|records?)\b)",
     re.IGNORECASE,
 )
@@ -208,7 +208,8 @@ def proposal_verb_ends(sentence: str) -> list[int]:
 
 _EVALUATION = re.compile(
     r"\b(evaluat\w*|experiment\w*|results?|achiev\w*|outperform\w*|accuracy|scores?|benchmark\w*|surpass\w*|"
-    r"state[- ]of[- ]the[- ]art|improv\w*|pass@\w+|tested|perform\w*|gains?|reach\w*|attain\w*|top-1|SOTA)\b",
+    r"state[- ]of[- ]the[- ]art|improv\w*|pass@\w+|tested|perform\w*|gains?|reach\w*|attain\w*|exceed\w*|validat\w*|"
+    r"top-1|SOTA)\b",
     re.IGNORECASE,
 )
 

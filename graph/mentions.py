@@ -66,6 +66,7 @@ def find_mentions(
         _known_acronyms(parsed),
         _own_acronyms(parsed, kb),
         {pair.short for sentence in parsed for pair, entry in sentence.pairs if not entry and kb.lookup(pair.short)},
+        frozenset(m.text for m in title_names(paper, text, 0, title_end, kb, set()) if " " not in m.text),
     )
     found: list[Mention] = []
     for sentence in parsed:
@@ -78,13 +79,16 @@ class _PaperContext:
     """What the whole paper tells about its words: which lower-case words it uses, which acronyms
     it defines as generic, which it defines with a known name ("Classifier-Free Guidance (CFG)"),
     which it proposes ("we introduce Deep Spectral Prior (DSP)"), even where the letters are generic,
-    and which known letters it defines as something else ("Dynamic Spiral Convolution (DSC)")."""
+    which known letters it defines as something else ("Dynamic Spiral Convolution (DSC)"), and the
+    name its title gives it, whose hyphenated extensions are names too ("Enigmata-Eval", "Ada-ESLM")."""
 
     lower_words: set[str]
     generic_acronyms: set[str]
     known_acronyms: dict[str, KBEntry]
     own_acronyms: set[str]
     redefined: set[str]
+    title_names: frozenset[str]
+    """One-word names the title gives the paper's contribution ("Enigmata")."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,8 @@ def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]
                 continue
             if _generic_letters(pair.short, kb) or not named:
                 generic.add(name_key(pair.short))
+            elif _plural_pair(pair) and _CLASS_OF_MODELS.search(pair.long) and not sentence.proposes(pair):
+                generic.add(name_key(pair.short[:-1]))  # "Diffusion Language Models (DLMs)": a class; a DLM is one of them
     return generic
 
 
@@ -174,7 +180,7 @@ def _own_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
         for sentence in sentences
         for pair, entry in sentence.pairs
         if sentence.proposes(pair)
-        and not _PLURAL_ACRONYM.fullmatch(pair.short)  # "Large Language Models (LLMs)": a class of things
+        and not _plural_pair(pair)  # "Large Language Models (LLMs)": a class of things
         and not kb.is_generic(pair.long)
         and not entry
         and sentence.names_long_form(pair, kb)
@@ -298,7 +304,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             add(s, e, entry.type, "kb-acronym", kb_key=entry.key, long_form=pair.long)
         elif pair.short in here.own_acronyms or (
             not _generic_letters(pair.short, kb)
-            and not _PLURAL_ACRONYM.fullmatch(pair.short)
+            and not _plural_pair(pair)
             and (parsed.names_long_form(pair, kb) or parsed.coins(pair))
             and (len(pair.short) > 2 or parsed.proposes(pair))  # "Chief complaint (CC)": two letters name little
         ):
@@ -387,7 +393,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         if word in here.known_acronyms:
             add(s, e, here.known_acronyms[word].type, "kb-acronym", kb_key=here.known_acronyms[word].key)
             continue
-        if not looks_like_name(word) or (kb.is_generic(word) and word not in here.own_acronyms) or _stylised_word(
+        extends_own = "-" in word and bool({word.split("-")[0], word.split("-")[-1]} & here.title_names)
+        if not (looks_like_name(word) or extends_own) or (kb.is_generic(word) and word not in here.own_acronyms) or _stylised_word(
             word, here.lower_words
         ):
             continue
@@ -407,9 +414,9 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             e = year.end()
         after = text[e : e + 60]
         entity_type = (
-            type_from_form(word) or _known_model_part(word, kb) or type_from_head_noun(after)
+            type_from_head_noun(after) or type_from_form(word) or _known_model_part(word, kb)
             or type_from_noun_before(text[start:s]) or ("Benchmark" if year else "")
-        )
+        )  # what the sentence calls it ("LF-Eval is an automatic metric") before what its form suggests
         add(s, e, entity_type, "form")
     return found
 
@@ -482,6 +489,12 @@ def _variant_words(ws: list[Word], index: int, text: str) -> int:
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+def _plural_pair(pair: AcronymPair) -> bool:
+    """"Large Language Models (LLMs)", "Video Diffusion Transformers (VDiTs)": letters for a class of things."""
+    return pair.short.endswith("s") and pair.long.endswith("s") and sum(c.isupper() for c in pair.short) >= 2
+
+
+_CLASS_OF_MODELS = re.compile(r"(?:Models|Networks|Transformers|Machines|Agents|Systems|Architectures)$", re.IGNORECASE)
 _BIT_WIDTHS = re.compile(r"W\d+A\d+(?:KV\d+)?")
 """Quantisation settings ("W4A4", "W4A8KV4"): numbers, not names."""
 _COMMON_CAPITALISED = frozenset(

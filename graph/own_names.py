@@ -196,20 +196,27 @@ def listed_parts(sentence: str, offset: int, kb: KnowledgeBase) -> list[tuple[in
     >>> s = "The framework consists of two roles: the Generator and the Extender. The Generator writes."
     >>> [s[a:b] for a, b in listed_parts(s, 0, KnowledgeBase([]))]
     ['Generator', 'Extender']
+    >>> s = "It has three key components: (i) Graph Construction, which uses Poincare embeddings; and (ii) Dual Stabilization."
+    >>> [s[a:b] for a, b in listed_parts(s, 0, KnowledgeBase([]))]
+    ['Graph Construction', 'Dual Stabilization']
     """
     opener = _PARTS_OPENER.search(sentence)
     if not opener:
         return []
+    if _ENUMERATED.match(sentence, opener.end()):  # "(i) Hyperbolic Graph Construction, which ...; (ii) ..."
+        items = [(m.start(), m.group(0)) for m in _ENUMERATED.finditer(sentence, opener.end())]
+    else:
+        stop = _LIST_END.search(sentence, opener.end())
+        items = [(m.start(), m.group(0)) for m in _LIST_ITEM.finditer(sentence, opener.end(), stop.start() if stop else len(sentence))]
     found = []
-    stop = _LIST_END.search(sentence, opener.end())
-    for item in _LIST_ITEM.finditer(sentence, opener.end(), stop.start() if stop else len(sentence)):
-        name = _ITEM_NAME.match(item.group(0))
+    for at, item in items:
+        name = _ITEM_NAME.match(item)
         if not name:
             continue
         words_ = name.group("name").split()
         if _mostly_generic(words_, kb) or kb.lookup(name.group("name")) or kb.topic_of(name.group("name")):
             continue
-        found.append((offset + item.start() + name.start("name"), offset + item.start() + name.end("name")))
+        found.append((offset + at + name.start("name"), offset + at + name.end("name")))
     return found
 
 
@@ -217,6 +224,8 @@ _PARTS_OPENER = re.compile(
     r"\b(?:two|three|four|five|several|key|core|main|specialized|complementary)\s+(?:[a-z\-]+\s+){0,2}"
     r"(?:components|modules|services|agents|parts|stages|elements|roles)\s*:\s*"
 )
+_ENUMERATED = re.compile(r"\((?:\d|i{1,3}|iv|v|vi{0,3})\)\s*[^,;:(]+")
+"""An item of an enumeration and the words after its marker, up to the next comma: "(ii) Dual Stabilization"."""
 _LIST_END = re.compile(r"[.;](?:\s|$)")
 _LIST_ITEM = re.compile(r"(?:(?!\band\b|\bor\b)[^,;.])+")
 _ITEM_NAME = re.compile(

@@ -171,8 +171,8 @@ def _own_parent(entity: Entity, own: list[tuple[str, str]]) -> str | None:
             not entity.from_kb or _SIZE_OR_TUNING.fullmatch(entity.label[len(label) + 1 :])
         ):
             return key
-        if not entity.from_kb and entity.label.rstrip("+") == label:
-            return key  # LLaVA-Critic-R1+ of LLaVA-Critic-R1
+        if not entity.from_kb and (entity.label.rstrip("+") == label or entity.label.endswith("-" + label)):
+            return key  # LLaVA-Critic-R1+ of LLaVA-Critic-R1, Ada-ESLM of ESLM
     return None
 
 

@@ -21,8 +21,8 @@ class StatedResult:
     sentence: str
 
 
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)(?![\d.]*[\dA-Za-z×])\s*(%|\\%| percent)?")
-"""A number that is whole: not the start of "3.87M" or "12x", nor a piece of "3.8" in "3.87"."""
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)(?![\d.]*(?:[\dA-Za-z×]|\\times))\s*(%|\\%| percent)?")
+"""A number that is whole: not the start of "3.87M", "12x" or "1.76\\times", nor a piece of "3.8" in "3.87"."""
 _RELATIVE = re.compile(
     r"(?:by|up to|over|about|around|nearly|almost|roughly|than|improv\w*|gain\w*|increas\w*|reduc\w*|"
     r"decreas\w*|boost\w*|outperform\w*|relative|absolute|speed\w*|faster|fewer|less|more|lower|higher|drop\w*|"
@@ -92,10 +92,25 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             metrics = [m for m in group if m.type == "Metric" and abs(_gap(m, at, end)) < 40]
             metric = min(metrics, key=lambda m: abs(_gap(m, at, end)), default=None)
             systems = [m for m in group if m.type in ("Model", "Method") and m.end <= at and m.text != benchmark.text]
-            entity = systems[-1] if systems else None
+            entity = _subject(systems, sentence, sent_start)
             value = normalise_value(number.group(1), bool(number.group(2)), metric.text if metric else None)
             results.append(StatedResult(value, benchmark, entity, metric, sentence))
     return results
+
+
+def _subject(systems: list[Mention], sentence: str, sent_start: int) -> Mention | None:
+    """The system a score belongs to: the nearest one named before it, unless that one is what the
+    subject beats ("X surpasses o3-mini and o1 on ARC-AGI (32.8%)" is X's score)."""
+    if not systems:
+        return None
+    for index in range(len(systems) - 1, 0, -1):
+        between = sentence[systems[index - 1].end - sent_start : systems[index].start - sent_start]
+        if _BEATS.search(between):
+            return systems[index - 1]
+    return systems[-1]
+
+
+_BEATS = re.compile(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|than)\b", re.IGNORECASE)
 
 
 def _gap(m: Mention, at: int, end: int) -> int:

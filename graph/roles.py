@@ -33,11 +33,13 @@ _PASSIVE_PROPOSAL = re.compile(
 )
 """After a coined name: the sentence says the paper makes it ("... (FAA) is proposed to isolate ...")."""
 _OWN_PARTS = re.compile(
-    r"^\W*(?:(?i:our|the proposed|this|the)\s+(?:[\w\-]+\s+){0,3}?|[A-Z][\w\-]*[A-Z0-9][\w\-]*\s+)"
+    r"^\W*(?:(?:(?i:our|the proposed|this|the)\s+(?:[\w\-]+\s+){0,3}?|[A-Z][\w\-]*[A-Z0-9][\w\-]*\s+)"
     r"(?i:consists?\s+of|comprises|is\s+composed\s+of|contains|features|incorporates|integrates|combines|"
     r"is\s+made\s+up\s+of)\b"
+    r"|(?i:an?|the|one)\s+(?:(?i:key|core|main|central)\s+)?(?i:component|module|part|element|ingredient)s?\s+of\s+\S+\s+(?i:is|are)\b)"
 )
-"""A sentence that lists the parts of the paper's own contribution ("HF-VTON consists of three modules: ...")."""
+"""A sentence that lists the parts of the paper's own contribution ("HF-VTON consists of three modules: ...",
+"A key component of SpectMamba is the ... (HSFA) block")."""
 _PRIOR_WORK = re.compile(
     r"\b(?:existing|previous|prior|previously|such as|like|e\.g\.|popular|widely|standard|conventional|traditional|"
     r"baselines?|compared?|comparison|comparative|representative|against|et al|classic|commonly|state-of-the-art|"
@@ -81,7 +83,7 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
                 own and propose_at is not None and _CALLED.search(before[-12:])
             ):
                 role = "proposes"
-            elif m.rule == "component" and not _PRIOR_WORK.search(before):
+            elif m.rule == "component" and not _PRIOR_WORK.search(before[-60:]):
                 role = "proposes"  # a named part of a system is the paper's own unless the sentence says whose
             elif own and m.rule == "acronym" and propose_at is not None and propose_at <= m.start and not _DOMAIN_OF.search(before):
                 role = "proposes"  # "we introduce X ... via three modules: a Regional-aware Semantic Mapper (RSM), ..."

@@ -500,3 +500,24 @@ def test_a_yearly_shared_task_keeps_its_year_and_a_kind_word_before_a_name_is_no
     text = "We present the findings of PalmX 2025 and a comprehensive Fact-checking Benchmark FActBench. In 2024 we began."
     found = {m.text: m.type for m in mentions_of(paper("A study", text), tiny_kb)}
     assert found["PalmX 2025"] == "Benchmark" and "FActBench" in found and "Benchmark FActBench" not in found
+
+
+def test_extensions_of_the_title_name_parts_of_a_key_component_and_enumerated_parts(tiny_kb):
+    text = ("We further propose Enigmata-Eval, a rigorous benchmark. A key component of Enigmata is the Hybrid "
+            "Spatial-Frequency Attention (HSFA) block. It has three key components: (i) Graph Construction, which "
+            "uses embeddings; and (ii) Dual Stabilization. LF-Eval is an automatic metric.")
+    found = {m.text: (m.type, m.role) for m in mentions_of(paper("Enigmata: Scaling Logical Reasoning", text), tiny_kb)}
+    assert found["Enigmata-Eval"] == ("Benchmark", "proposes") and found["HSFA"][1] == "proposes"
+    assert found["Graph Construction"][1] == found["Dual Stabilization"][1] == "proposes" and found["LF-Eval"][0] == "Metric"
+
+
+def test_a_class_named_by_plural_letters_stays_generic_in_the_singular(tiny_kb):
+    text = "Diffusion Language Models (DLMs) promise parallel decoding. Each DLM is slow. Video Diffusion Transformers (VDiTs) too."
+    assert not {m.text for m in mentions_of(paper("A study", text), tiny_kb)} & {"DLM", "DLMs", "VDiTs"}
+
+
+def test_a_score_belongs_to_the_subject_not_to_the_systems_it_beats():
+    kb = KnowledgeBase([KBEntry("arc", "ARC-AGI", "Benchmark"), KBEntry("o1", "o1", "Model"), KBEntry("qwen", "Qwen2.5-32B", "Model")])
+    text = "Our model Qwen2.5-32B surpasses o1 on ARC-AGI (32.8%). It runs with a $1.76\\times$ speedup on ARC-AGI."
+    resolved = resolve(_extract([paper("A study", text)], kb), kb)
+    assert [(r.entity, r.benchmark, r.value) for r in resolved.results] == [("qwen", "arc", 0.328)]
