@@ -7,6 +7,7 @@ import re
 __all__ = [
     "HEAD_NOUN_TYPES",
     "type_from_form",
+    "decisive_form_type",
     "type_from_head_noun",
     "type_from_noun_before",
     "type_from_subtitle",
@@ -46,6 +47,14 @@ _FORM_TYPES = (
     ),
     (re.compile(r"(Score|@\d+|@k)$"), "Metric"),
 )
+
+
+_DECISIVE_FORM = re.compile(r"(?:Bench|Benchmark|Dataset|Corpus|Arena|Leaderboard)\+*$|-bench$")
+
+
+def decisive_form_type(name: str) -> str | None:
+    """The type of a name whose suffix says what it is whatever the sentence calls it ("GREval-Bench")."""
+    return type_from_form(name) if _DECISIVE_FORM.search(name) else None
 
 
 def type_from_form(name: str) -> str | None:
@@ -90,9 +99,14 @@ def names_a_task(phrase: str, after: str = "") -> bool:
     return bool(_TASK_HEAD.search(phrase.strip()) or _TASK_AFTER.match(after))
 
 
-_TASK_AFTER = re.compile(r"^[\s)]*(?:tasks?|generation|problems?|settings?|paradigms?|field)\b", re.IGNORECASE)
+_TASK_AFTER = re.compile(r"^[\s)]*(?:tasks?|generation|problems?|settings?|paradigms?|field|modell?ing)\b", re.IGNORECASE)
 
 
+_PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
+_NOUN_PHRASE_ENDS = frozenset(
+    "that which who whose where for of on in with to by from via designed built trained tailored featuring including "
+    "containing consisting covering using based".split()
+)
 _SHARED_TASK = re.compile(r"^[}*$]*\s*\)?\s*(?:shared\s+tasks?|competition)\b", re.IGNORECASE)
 _MARKUP = r"[}*$]*"  # the end of LaTeX or Markdown markup around a name: "\\textbf{CT-3M}, a collection"
 _APPOSITION = re.compile(rf"^{_MARKUP}[\s\-]*\)?\s*(?:,|\s+is)\s*(?:a|an|the)\s+((?:[\w\-]+\s+){{0,6}}[\w\-]+)")
@@ -110,16 +124,20 @@ def type_from_head_noun(after: str) -> str | None:
     (True, 'Dataset')
     >>> type_from_head_noun(") Shared Task, which focused on"), type_from_head_noun(" is an automatic metric that")
     ('Benchmark', 'Metric')
-
+    >>> type_from_head_noun(", a native GUI-centered agent model that"), type_from_head_noun(", a compact (3,350 samples) SFT dataset")
+    ('Model', 'Dataset')
     """
     if _SHARED_TASK.match(after):
         return "Benchmark"
-    apposition = _APPOSITION.match(after)
+    apposition = _APPOSITION.match(_PARENTHETICAL.sub("", after))
     if apposition:
+        kinds = []
         for word in apposition.group(1).split():
-            if word.lower() in HEAD_NOUN_TYPES:
-                return HEAD_NOUN_TYPES[word.lower()]
-        return None
+            if word.lower() in _NOUN_PHRASE_ENDS:
+                break  # the noun phrase ends: "a benchmark of 414 questions", "an agent model that ..."
+            kinds.append(HEAD_NOUN_TYPES.get(word.lower()))
+        kinds = [k for k in kinds if k]
+        return kinds[-1] if kinds else None  # its head is the last kind word: "a benchmark dataset", "an agent model"
     match = _NEXT_WORD.match(after)
     return HEAD_NOUN_TYPES.get(match.group(1).lower()) if match else None
 

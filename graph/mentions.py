@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from .acronyms import AcronymPair, find_acronym_pairs
 from .cues import (
     HEAD_NOUN_TYPES,
+    decisive_form_type,
     evaluated_on_before,
     LIST_GLUE,
     has_evaluation_cue,
@@ -136,6 +137,7 @@ class _Sentence:
         return (
             self.proposes(pair)
             and len(pair.short) >= 3
+            and not _plural_pair(pair)
             and not _AFTER_PREPOSITION.search(self.text[: pair.long_start])
             and not _PARADIGM_HEAD.search(pair.long)
         )
@@ -309,7 +311,11 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             and (len(pair.short) > 2 or parsed.proposes(pair))  # "Chief complaint (CC)": two letters name little
         ):
             after = text[e + 1 : e + 60]
-            entity_type = type_from_form(pair.short) or type_from_head_noun(after) or _head_type(pair.long) or ""
+            entity_type = (
+                decisive_form_type(pair.short) or type_from_head_noun(after)
+                or type_from_noun_before(text[start : start + pair.long_start]) or type_from_form(pair.short)
+                or _head_type(pair.long) or ""
+            )  # what the sentence calls it ("a framework called ... (GC-KBVQA)") before what its letters suggest
             add(s, e, entity_type, "acronym", long_form=pair.long)
         taken.update(range(start + pair.long_start, start + pair.long_start + len(pair.long)))
 
@@ -319,7 +325,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         if known:
             add(s, e, known[0].type, "named", kb_key=known[0].key)
         else:
-            add(s, e, entity_type, "named")
+            add(s, e, entity_type or type_from_head_noun(text[e : e + 80]) or "", "named")
 
     # Title-case names of a kind: "the Speech Accessibility Project Challenge", "the Salinas dataset".
     if not parsed.in_title:
@@ -328,12 +334,12 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
 
     # Named parts: "a Knowledge Transfer module", "the Cognition-Inspired Decoder".
     for s, e in [] if parsed.in_title else component_phrases(sentence, start, kb) + listed_parts(sentence, start, kb):
-        add(s, e, "Method", "component")
+        add(s, e, type_from_head_noun(text[e : e + 80]) or "Method", "component")  # "(1) CSIST-100K, a benchmark dataset"
 
     # Title-case phrases a proposal sentence introduces: "we propose Web Agent Throttling, ...".
     for propose_at in parsed.proposals:
         for s, e in title_case_phrases(text, propose_at, min(end, propose_at + 150), kb):
-            add(s, e, _head_type(text[s:e]) or "", "phrase")
+            add(s, e, decisive_form_type(text[s:e]) or _head_type(text[s:e]) or type_from_head_noun(text[e : e + 80]) or "", "phrase")
 
     # Known names, longest first at each word.
     ws = words(text, start, end)
@@ -414,7 +420,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             e = year.end()
         after = text[e : e + 60]
         entity_type = (
-            type_from_head_noun(after) or type_from_form(word) or _known_model_part(word, kb)
+            decisive_form_type(word) or type_from_head_noun(after) or type_from_form(word) or _known_model_part(word, kb)
             or type_from_noun_before(text[start:s]) or ("Benchmark" if year else "")
         )  # what the sentence calls it ("LF-Eval is an automatic metric") before what its form suggests
         add(s, e, entity_type, "form")
@@ -521,8 +527,10 @@ def _supported(entry: KBEntry, text: str, sent_start: int, s: int, e: int) -> bo
     it ("the Frontier supercomputer", "datasets such as Breakfast") or, see `_drop_unsupported`, a
     list of its kind around it; other known names need nothing."""
     surface = text[s:e]
-    if not entry.ambiguous or entry.type not in _NEEDS_SUPPORT or not (surface.istitle() and surface.isalpha()):
+    opens = not text[sent_start:s].strip() or text[sent_start:s].rstrip().endswith(":")
+    if not entry.ambiguous or not (entry.type in _NEEDS_SUPPORT or opens) or not (surface.istitle() and surface.isalpha()):
         return True  # all capitals (APPS), several words (The Pile) or digits are distinctive enough
+    # an ambiguous name of any kind opening a sentence or a subtitle ("SRDiffusion: Accelerate Video ...") needs support too
     cues = (type_from_head_noun(text[e : e + 60]), type_from_noun_before(text[sent_start:s]))
     return entry.type in cues or any(t in entry.also_types for t in cues if t)
 

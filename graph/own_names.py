@@ -22,6 +22,9 @@ def title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> li
     """Runs of 2-5 capitalised words right after a proposal verb (text[start:]), and the runs listed
     with them ("Throttling Gates and Reasoning Gates"), that are neither known names nor topics."""
     found: list[tuple[int, int]] = []
+    single = _ONE_WORD_NAMED.match(text, start, end)  # "we release Alchemist, a compact SFT dataset"
+    if single and type_from_head_noun(text[single.end("name") : single.end("name") + 80]) and not kb.lookup(single.group("name")):
+        return [(single.start("name"), single.end("name"))]
     for match in _TITLE_CASE_PHRASE.finditer(text, start, end):
         phrase = match.group(0)
         previous = found[-1][1] if found else start
@@ -39,6 +42,7 @@ def title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> li
     return found
 
 
+_ONE_WORD_NAMED = re.compile(r"\s*(?:(?:the|our)\s+)?(?P<name>[A-Z][a-z][\w\-]*)(?=,\s+(?:a|an)\s)")
 _RIGHT_AFTER_VERB_TEXT = re.compile(
     r"\s*(?:(?:a|an|the)\s+)?(?:(?:new|novel|simple|lightweight|unified|general)\s+)*(?:[a-z\-]+\s+){0,3}?"
     r"(?:(?:method|framework|approach|technique|module|mechanism|strategy|model|architecture|system|benchmark|dataset|"
@@ -221,16 +225,17 @@ def listed_parts(sentence: str, offset: int, kb: KnowledgeBase) -> list[tuple[in
 
 
 _PARTS_OPENER = re.compile(
-    r"\b(?:two|three|four|five|several|key|core|main|specialized|complementary)\s+(?:[a-z\-]+\s+){0,2}"
-    r"(?:components|modules|services|agents|parts|stages|elements|roles)\s*:\s*"
+    r"\b(?:(?:two|three|four|five|several|key|core|main|specialized|complementary)\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:components|modules|services|agents|parts|stages|elements|roles)|integrates|comprises|consists of|includes)\s*:\s*"
 )
 _ENUMERATED = re.compile(r"\((?:\d|i{1,3}|iv|v|vi{0,3})\)\s*[^,;:(]+")
 """An item of an enumeration and the words after its marker, up to the next comma: "(ii) Dual Stabilization"."""
 _LIST_END = re.compile(r"[.;](?:\s|$)")
 _LIST_ITEM = re.compile(r"(?:(?!\band\b|\bor\b)[^,;.])+")
 _ITEM_NAME = re.compile(
-    r"\s*(?:\(\w{1,4}\)\s*)?(?:(?:a|an|the)\s+)?(?:[a-z\-]+\s+){0,2}?"
-    r"(?P<name>(?:[A-Z][\w\-]*[a-z][\w\-]*|[A-Z]{2,})(?:\s+[A-Z][\w\-]*){0,4})(?=[\s,;.)]|$)"
+    r"\s*(?:\(\w{1,4}\)\s*)?(?:(?i:a|an|the)\s+)?(?:[a-z\-]+\s+){0,2}?"
+    r"(?P<name>(?:[A-Z][\w\-]*[a-z][\w\-]*|[A-Z]{2,})(?:\s+[A-Z][\w\-]*){0,4})"
+    r"(?=\s*(?:[,;.)]|$|(?:that|which|who|to|for|with|in|on|is|are|was|were|designed|trained)\b))"
 )
 
 
@@ -272,7 +277,7 @@ def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:
     kb_key = known[0].key if known else None
     subtitle = title.split(":", 1)[1] if ":" in title else ""
     entity_type = known[0].type if known else (
-        type_from_form(name) or type_from_subtitle(subtitle) or _type_in_abstract(name, text[start + len(title) :]) or ""
+        type_from_subtitle(subtitle) or type_from_form(name) or _type_in_abstract(name, text[start + len(title) :]) or ""
     )
     taken.update(range(s, s + len(name)))
     return [Mention(paper, name, s, s + len(name), title, start, entity_type, "title", "proposes", kb_key=kb_key)]

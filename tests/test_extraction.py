@@ -521,3 +521,13 @@ def test_a_score_belongs_to_the_subject_not_to_the_systems_it_beats():
     text = "Our model Qwen2.5-32B surpasses o1 on ARC-AGI (32.8%). It runs with a $1.76\\times$ speedup on ARC-AGI."
     resolved = resolve(_extract([paper("A study", text)], kb), kb)
     assert [(r.entity, r.benchmark, r.value) for r in resolved.results] == [("qwen", "arc", 0.328)]
+
+
+def test_appositions_and_lists_of_parts_type_what_they_name(tiny_kb):
+    text = ("We present UI-TARS-2, a native GUI-centered agent model that acts. We release Alchemist, a compact "
+            "(3,350 samples) yet highly effective SFT dataset. Q2K integrates: (1) a Reasoning Agent that asks, and "
+            "(2) a Knowledge Agent that answers. The ecosystem comprises three key components: (1) CSIST-100K, a "
+            "public benchmark dataset; (2) CSO-mAP, a custom evaluation metric; and (3) An Innovative toolkit.")
+    found = {m.text: m.type for m in mentions_of(paper("GC-KBVQA: A New Four-Stage Framework for VQA", text), tiny_kb)}
+    assert (found["UI-TARS-2"], found["Alchemist"], found["CSIST-100K"], found["CSO-mAP"]) == ("Model", "Dataset", "Dataset", "Metric")
+    assert found["Reasoning Agent"] == found["Knowledge Agent"] == found["GC-KBVQA"] == "Method" and "Innovative" not in found
