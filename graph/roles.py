@@ -24,8 +24,9 @@ _OUR_KIND = re.compile(
 _NOVEL = re.compile(r"\b(?:novel|new)\s+(?:(?!(?:on|in|of|for|with|to|at|by|than|over|from)\b)[\w\-]+\s+){0,3}$", re.IGNORECASE)
 """A coined name the sentence calls new: "(2) novel Aspect Matching Score (AMS): a metric"."""
 _GLUED_SUFFIX = re.compile(r"-(?:based|guided|driven|inspired|like|style|powered|enhanced|augmented)\b", re.IGNORECASE)
+"""After a name: it describes what the contribution builds on ("a Mamba-based framework")."""
 _DOMAIN_OF = re.compile(r"\b(?:for|of|on|in|from|to)\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
-"""Before an acronym's long form: what it names is the setting of the contribution ("a model for Range-Doppler (RD) maps")."""
+"""Before a name (or an acronym's long form): it names the setting of the contribution ("a model for Range-Doppler (RD) maps")."""
 _PASSIVE_PROPOSAL = re.compile(
     r"^[^.;]{0,60}?\b(?:is|are|was|were)\s+(?:(?:further|also|then|newly|first|additionally)\s+)?"
     r"(?:proposed|introduced|designed|developed|presented|devised)\b(?!\s+(?:by|in)\b)",
