@@ -7,7 +7,7 @@ import re
 __all__ = [
     "HEAD_NOUN_TYPES",
     "type_from_form",
-    "decisive_form_type",
+    "type_in_context",
     "type_from_head_noun",
     "type_from_noun_before",
     "type_from_subtitle",
@@ -52,9 +52,18 @@ _FORM_TYPES = (
 _DECISIVE_FORM = re.compile(r"(?:Bench|Benchmark|Dataset|Corpus|Arena|Leaderboard)\+*$|-bench$")
 
 
-def decisive_form_type(name: str) -> str | None:
-    """The type of a name whose suffix says what it is whatever the sentence calls it ("GREval-Bench")."""
-    return type_from_form(name) if _DECISIVE_FORM.search(name) else None
+def type_in_context(name: str, after: str, before: str = "") -> str | None:
+    """The type a name's sentence gives it, else the one its form suggests: a suffix that decides
+    ("GREval-Bench"), the noun after it ("LF-Eval is an automatic metric"), the kind word before it
+    ("a framework called ... (GC-KBVQA)"), then its form ("CrEval" would be a Benchmark).
+
+    >>> type_in_context("LF-Eval", " is an automatic metric"), type_in_context("GREval-Bench", ", an evaluation framework")
+    ('Metric', 'Benchmark')
+    >>> type_in_context("GC-KBVQA", "), which", "a novel framework called "), type_in_context("CrEval", " outperforms")
+    ('Method', 'Benchmark')
+    """
+    decisive = type_from_form(name) if _DECISIVE_FORM.search(name) else None
+    return decisive or type_from_head_noun(after) or type_from_noun_before(before) or type_from_form(name)
 
 
 def type_from_form(name: str) -> str | None:

@@ -11,14 +11,13 @@ from difflib import SequenceMatcher
 from .acronyms import AcronymPair, find_acronym_pairs
 from .cues import (
     HEAD_NOUN_TYPES,
-    decisive_form_type,
+    type_in_context,
     evaluated_on_before,
     LIST_GLUE,
     has_evaluation_cue,
     kind_in_evaluation_phrase,
     names_a_task,
     proposal_verb_ends,
-    type_from_form,
     type_from_head_noun,
     type_from_noun_before,
 )
@@ -61,13 +60,15 @@ def find_mentions(
     `sentences` are (start, end) offsets; the first `title_end` characters are the title.
     """
     parsed = [_Sentence.of(text, start, end, start < title_end, kb) for start, end in split_sentences_at(sentences, title_end)]
+    in_title = tuple(m for s in parsed if s.in_title for m in title_names(paper, text, s.start, s.end, kb, set()))
     here = _PaperContext(
         set(_LOWER_WORD.findall(text)),
         _generic_acronyms(parsed, kb),
         _known_acronyms(parsed),
         _own_acronyms(parsed, kb),
         {pair.short for sentence in parsed for pair, entry in sentence.pairs if not entry and kb.lookup(pair.short)},
-        frozenset(m.text for m in title_names(paper, text, 0, title_end, kb, set()) if " " not in m.text),
+        in_title,
+        frozenset(m.text for m in in_title if " " not in m.text),
     )
     found: list[Mention] = []
     for sentence in parsed:
@@ -88,8 +89,9 @@ class _PaperContext:
     known_acronyms: dict[str, KBEntry]
     own_acronyms: set[str]
     redefined: set[str]
-    title_names: frozenset[str]
-    """One-word names the title gives the paper's contribution ("Enigmata")."""
+    title_mentions: tuple[Mention, ...]
+    """The names the title gives the paper's contribution ("Enigmata")."""
+    title_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ class _Sentence:
         sentence = text[start:end]
         verb_ends = () if in_title else tuple(proposal_verb_ends(sentence))
         pairs = tuple(
-            (pair, _pair_entry(pair, _word_after(sentence, pair), kb, proposed=any(pair.short_start > v for v in verb_ends)))
+            (pair, _pair_entry(pair, _word_after(sentence, pair), kb, proposed=_after_a_verb(pair, verb_ends)))
             for pair in find_acronym_pairs(sentence)
         )
         return cls(start, end, sentence, in_title, verb_ends, pairs)
@@ -144,7 +146,7 @@ class _Sentence:
 
     def proposes(self, pair: AcronymPair) -> bool:
         """True when the pair stands after one of the sentence's proposal verbs."""
-        return any(pair.short_start > end for end in self.verb_ends)
+        return _after_a_verb(pair, self.verb_ends)
 
 
 def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
@@ -208,9 +210,16 @@ def _pair_entry(pair: AcronymPair, after: str, kb: KnowledgeBase, *, proposed: b
     return None
 
 
+def _after_a_verb(pair: AcronymPair, verb_ends: tuple[int, ...]) -> bool:
+    return any(pair.short_start > end for end in verb_ends)
+
+
 def _word_after(sentence: str, pair: AcronymPair) -> str:
-    match = re.match(r"[)$}\s]+([a-z][a-z\-]+)", sentence[pair.short_start + len(pair.short) :])
+    match = _WORD_AFTER.match(sentence, pair.short_start + len(pair.short))
     return match.group(1) if match else ""
+
+
+_WORD_AFTER = re.compile(r"[)$}\s]+([a-z][a-z\-]+)")
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:for|of|on|in|to|across|with|from|by|using|via)\s+(?:[a-z\-]+\s+){0,2}$", re.IGNORECASE)
@@ -232,8 +241,8 @@ def _stylised_word(word: str, lower_words: set[str]) -> bool:
 
 def _sentence_mentions(paper, text, sentence: _Sentence, kb, here: _PaperContext) -> list[Mention]:
     """The sentence's mentions: candidates first, then a role for each in text order."""
-    taken: set[int] = set()
-    found = title_names(paper, text, sentence.start, sentence.end, kb, taken) if sentence.in_title else []
+    found = [m for m in here.title_mentions if sentence.start <= m.start < sentence.end]
+    taken = {i for m in found for i in range(m.start, m.end)}
     found += _candidates(paper, text, sentence, kb, here, taken)
     groups = _drop_unsupported(_list_groups(sorted(found, key=lambda m: m.start), text))
     return assign_roles(_type_from_context(groups, text), text, sentence.proposals, sentence.in_title)
@@ -311,11 +320,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             and (len(pair.short) > 2 or parsed.proposes(pair))  # "Chief complaint (CC)": two letters name little
         ):
             after = text[e + 1 : e + 60]
-            entity_type = (
-                decisive_form_type(pair.short) or type_from_head_noun(after)
-                or type_from_noun_before(text[start : start + pair.long_start]) or type_from_form(pair.short)
-                or _head_type(pair.long) or ""
-            )  # what the sentence calls it ("a framework called ... (GC-KBVQA)") before what its letters suggest
+            entity_type = type_in_context(pair.short, after, text[start : start + pair.long_start]) or _head_type(pair.long) or ""
             add(s, e, entity_type, "acronym", long_form=pair.long)
         taken.update(range(start + pair.long_start, start + pair.long_start + len(pair.long)))
 
@@ -339,7 +344,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     # Title-case phrases a proposal sentence introduces: "we propose Web Agent Throttling, ...".
     for propose_at in parsed.proposals:
         for s, e in title_case_phrases(text, propose_at, min(end, propose_at + 150), kb):
-            add(s, e, decisive_form_type(text[s:e]) or _head_type(text[s:e]) or type_from_head_noun(text[e : e + 80]) or "", "phrase")
+            add(s, e, _head_type(text[s:e]) or type_in_context(text[s:e], text[e : e + 80]) or "", "phrase")
 
     # Known names, longest first at each word.
     ws = words(text, start, end)
@@ -399,7 +404,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         if word in here.known_acronyms:
             add(s, e, here.known_acronyms[word].type, "kb-acronym", kb_key=here.known_acronyms[word].key)
             continue
-        extends_own = "-" in word and bool({word.split("-")[0], word.split("-")[-1]} & here.title_names)
+        parts = word.split("-")
+        extends_own = len(parts) > 1 and bool({parts[0], parts[-1]} & here.title_words)
         if not (looks_like_name(word) or extends_own) or (kb.is_generic(word) and word not in here.own_acronyms) or _stylised_word(
             word, here.lower_words
         ):
@@ -419,10 +425,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         if year:  # "PalmX 2025", "NADI 2025": a yearly shared task or challenge
             e = year.end()
         after = text[e : e + 60]
-        entity_type = (
-            decisive_form_type(word) or type_from_head_noun(after) or type_from_form(word) or _known_model_part(word, kb)
-            or type_from_noun_before(text[start:s]) or ("Benchmark" if year else "")
-        )  # what the sentence calls it ("LF-Eval is an automatic metric") before what its form suggests
+        entity_type = type_in_context(word, after, text[start:s]) or _known_model_part(word, kb) or ("Benchmark" if year else "")
         add(s, e, entity_type, "form")
     return found
 
