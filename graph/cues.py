@@ -118,7 +118,8 @@ _NOUN_PHRASE_ENDS = frozenset(
 )
 _SHARED_TASK = re.compile(r"^[}*$]*\s*\)?\s*(?:shared\s+tasks?|competition)\b", re.IGNORECASE)
 _MARKUP = r"[}*$]*"  # the end of LaTeX or Markdown markup around a name: "\\textbf{CT-3M}, a collection"
-_APPOSITION = re.compile(rf"^{_MARKUP}[\s\-]*\)?\s*(?:,|\s+is)\s*(?:a|an|the)\s+((?:[\w\-]+\s+){{0,6}}[\w\-]+)")
+_APPOSITION = re.compile(rf"^{_MARKUP}[\s\-]*\)?\s*(?:,|\s+is)\s*(?:a|an|the|two|three|four|five|both)\s+((?:[\w\-]+\s+){{0,6}}[\w\-]+)")
+_LATEX_COMMAND = re.compile(r"\\[a-z]+\{([^{}]*)\}")  # "the \\textbf{first} benchmark" reads "the first benchmark"
 _NEXT_WORD = re.compile(rf"^{_MARKUP}[\s\-\"'”’]*\)?\s*([A-Za-z]+)")
 
 
@@ -138,7 +139,7 @@ def type_from_head_noun(after: str) -> str | None:
     """
     if _SHARED_TASK.match(after):
         return "Benchmark"
-    apposition = _APPOSITION.match(_PARENTHETICAL.sub("", after))
+    apposition = _APPOSITION.match(_PARENTHETICAL.sub("", _LATEX_COMMAND.sub(r"\1", after)))
     if apposition:
         kinds = []
         for word in apposition.group(1).split():
@@ -152,6 +153,9 @@ def type_from_head_noun(after: str) -> str | None:
 
 
 _SUBTITLE_NOUN_PHRASE = re.compile(r"^\s*(?:A|An|The)\s+((?:[\w\-]+\s+){0,4}?[\w\-]+)(?=\s+(?:for|of|on|to|with|in|via|that)\b|\s*$)")
+_SUBTITLE_NAME_PHRASE = re.compile(
+    r"^\s*(?:[A-Z][a-z]+ing\s+The\s+)?(?!(?:[A-Z][a-z]+ing|Towards?|Beyond|On|In|When|How|Why|What|Is|Are|Can)\s)((?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*[a-rt-z])(?=\s+(?:for|of|on|to|with|in|via)\b|\s*$)"
+)  # no article, every word capitalised, ending in one thing: "Sentence-Level Romanian Satire Detection Dataset"
 
 
 def type_from_subtitle(subtitle: str) -> str | None:
@@ -159,8 +163,10 @@ def type_from_subtitle(subtitle: str) -> str | None:
 
     >>> type_from_subtitle(" A New Benchmark Dataset for Cross-Lingual Retrieval"), type_from_subtitle(" Evaluating LLMs on Code")
     ('Dataset', None)
+    >>> type_from_subtitle(" Sentence-Level Romanian Satire Detection Dataset"), type_from_subtitle(" Benchmarking Multimodal LLMs")
+    ('Dataset', None)
     """
-    match = _SUBTITLE_NOUN_PHRASE.match(subtitle)
+    match = _SUBTITLE_NOUN_PHRASE.match(subtitle) or _SUBTITLE_NAME_PHRASE.match(subtitle)
     return HEAD_NOUN_TYPES.get(match.group(1).split()[-1].lower()) if match else None
 
 

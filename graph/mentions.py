@@ -359,6 +359,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             s, e = ws[index][0], ws[index + count + extra - 1][1]
             if extra:
                 add(s, e, entry.type, "kb-variant", variant_of=entry.key)
+            elif _proposed_as_another_kind(entry, text, s, e, parsed.proposals):
+                add(s, e, type_from_head_noun(text[e : e + 80]), "form")  # the paper's own PAPI dataset, not the PAPI library
             else:
                 rule = "kb" if _supported(entry, text, start, s, e) else "kb-ambiguous"
                 add(s, e, entry.type, rule, kb_key=entry.key)
@@ -485,6 +487,15 @@ _VARIANT_WORD = re.compile(
     r"(?:Pro|Plus|Lite|Mini|Max|Turbo|Ultra|Nano|Tiny|Small|Base|Medium|Large|Verified|Hard|v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK]|"
     r"[A-Z][a-z]-[A-Z][a-z])"  # language pairs: "WMT 2014 De-En"
 )
+
+
+def _proposed_as_another_kind(entry: KBEntry, text: str, s: int, e: int, proposals) -> bool:
+    """True when a proposal names the paper's own thing with a known name of another kind:
+    "we construct PAPI, the largest dataset for ..." is not the PAPI library."""
+    if not any(0 <= s - at <= 30 and not re.search(r"[,;:]", text[at:s]) for at in proposals):
+        return False
+    entity_type = type_from_head_noun(text[e : e + 80])
+    return bool(entity_type) and entity_type != entry.type and entity_type not in entry.also_types
 
 
 def _variant_words(ws: list[Word], index: int, text: str) -> int:

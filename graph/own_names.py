@@ -68,6 +68,7 @@ _NAMED = re.compile(
     rf"|\b(?i:our) (?:(?:proposed|new|novel) )?(?P<c>{_NAME}) {_KIND}"
     rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
 )
+_CONNECTOR_AT_END = re.compile(r"\s*\b(?:named|called|dubbed|termed(?: as)?|coined)\s*$")
 _NOT_A_NAME = re.compile(r"\w+ly|A|An|However|Moreover|Here|Then|Thus|Instead|First|Second|Third|Finally|Overall|We|Our|This|These|The|It|In|To|For")
 
 
@@ -80,6 +81,9 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     >>> s = "Our findings show that our Higgs model -- a LLaMA finetuned -- excels."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('Higgs', 'Model')]
+    >>> s = "This paper proposes a versatile method called GQKVA, which groups queries."
+    >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
+    [('GQKVA', 'Method')]
     >>> s = "We call this Web Agent Throttling. Our proposed Robust Deep MCCFR framework adds target networks."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('Web Agent Throttling', ''), ('Robust Deep MCCFR', 'Method')]
@@ -97,7 +101,8 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
         if group == "c":
             kind = re.search(_KIND, match.group(0)[match.end(group) - match.start() :])
         else:
-            kind = re.search(_KIND + r"\W{0,3}$", sentence[max(0, match.start(group) - 40) : match.start(group)].split("named")[0].rstrip(" ("))
+            before = _CONNECTOR_AT_END.sub("", sentence[max(0, match.start(group) - 40) : match.start(group)])
+            kind = re.search(_KIND + r"\W{0,3}$", before.rstrip(" ("))
             kind = kind or re.search(_KIND, match.group(0)) if group == "b" else kind
         entity_type = type_from_head_noun(" " + kind.group(0).strip(" (")) if kind else ""
         found.append((offset + match.start(group), offset + match.end(group), entity_type or ""))

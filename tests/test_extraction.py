@@ -531,3 +531,19 @@ def test_appositions_and_lists_of_parts_type_what_they_name(tiny_kb):
     found = {m.text: m.type for m in mentions_of(paper("GC-KBVQA: A New Four-Stage Framework for VQA", text), tiny_kb)}
     assert (found["UI-TARS-2"], found["Alchemist"], found["CSIST-100K"], found["CSO-mAP"]) == ("Model", "Dataset", "Dataset", "Metric")
     assert found["Reasoning Agent"] == found["Knowledge Agent"] == found["GC-KBVQA"] == "Method" and "Innovative" not in found
+
+
+def test_types_from_a_bare_subtitle_latex_appositions_numbered_lists_and_a_kind_before_called(tiny_kb):
+    text = ("We introduce \\textbf{CFpano}, the \\textbf{first} benchmark dataset for panoramas. We construct "
+            "PolyNews and PolyNewsParallel, two multilingual news corpora. We propose a versatile method called "
+            "GQKVA, which groups keys.")
+    found = {m.text: (m.type, m.typed) for m in mentions_of(paper("SeLeRoSa: Sentence-Level Romanian Satire Detection Dataset", text), tiny_kb)}
+    assert found["SeLeRoSa"][0] == found["CFpano"][0] == found["PolyNews"][0] == found["PolyNewsParallel"][0] == "Dataset"
+    assert found["GQKVA"] == ("Method", True)
+
+
+def test_a_proposal_that_reuses_a_known_name_for_another_kind_of_thing_is_the_papers_own():
+    kb = KnowledgeBase([KBEntry("papi", "PAPI", "Method")])
+    text = "In this work, we construct PAPI, the largest dataset for private attribute profiling."
+    assert [(m.text, m.type, m.kb_key) for m in mentions_of(paper("A study", text), kb)] == [("PAPI", "Dataset", None)]
+    assert [m.kb_key for m in mentions_of(paper("A study", "We read PAPI counters, a library."), kb)] == ["papi"]
