@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "HEAD_NOUN_TYPES",
@@ -14,6 +15,7 @@ __all__ = [
     "kind_in_evaluation_phrase",
     "LIST_GLUE",
     "proposal_verb_ends",
+    "proposed_after",
     "has_evaluation_cue",
     "evaluated_on_before",
     "names_a_task",
@@ -213,8 +215,9 @@ _AND_PROPOSE = re.compile(
 )
 
 
-def proposal_verb_ends(sentence: str) -> list[int]:
-    """Offsets in the sentence just after each proposal verb ("we propose", "..., and introduce").
+def proposal_verb_ends(sentence: str, own_names: tuple[str, ...] = ()) -> list[int]:
+    """Offsets in the sentence just after each proposal verb ("we propose", "..., and introduce"),
+    also where the paper's own names (from its title) are the subject ("LLM-DiSAC develops a ...").
 
     >>> s = "To address this gap, we introduce PyBench, a benchmark."
     >>> [s[end:] for end in proposal_verb_ends(s)]
@@ -228,15 +231,48 @@ def proposal_verb_ends(sentence: str) -> list[int]:
     ([], [])
     >>> proposal_verb_ends("Our method establishes a new state-of-the-art on the How2Sign benchmark")
     []
+    >>> s = "First, LLM-DiSAC develops an RF-vision fusion network (RVFN)."
+    >>> [s[end:end + 4] for end in proposal_verb_ends(s, ("LLM-DiSAC",))]
+    [' an ']
     """
+    own = _own_subject(own_names)
     ends = []
     position = 0
     while True:
         found = [m for m in (_PROPOSAL.search(sentence, position), _AND_PROPOSE.search(sentence, position)) if m]
+        found += [m for m in (own.search(sentence, position),) if m] if own else []
         if not found:
             return ends
         position = min(found, key=lambda m: m.end()).end()
         ends.append(position)
+
+
+_PASSIVE_PROPOSAL = re.compile(
+    r"^[^.;]{0,60}?\b(?:is|are|was|were)\s+(?:(?:further|also|then|newly|first|additionally)\s+)?"
+    r"(?:proposed|introduced|designed|developed|presented|devised)\b(?!\s+(?:by|in)\b)",
+    re.IGNORECASE,
+)
+
+
+def proposed_after(after: str) -> bool:
+    """True when the words after a coined name say the paper makes it ("(FAA) is proposed to isolate ...").
+
+    >>> proposed_after(") is proposed to enhance efficiency"), proposed_after(" was introduced by Smith et al.")
+    (True, False)
+    """
+    return bool(_PASSIVE_PROPOSAL.match(after))
+
+
+@lru_cache(maxsize=256)
+def _own_subject(own_names: tuple[str, ...]) -> re.Pattern | None:
+    """The paper's own names followed by a proposal verb: "System-1.5 Reasoning introduces two ..."."""
+    if not own_names:
+        return None
+    names = "|".join(re.escape(name) for name in sorted(own_names, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w\-])(?:{names})\s+(?:(?:further|also|then|first|additionally)\s+)?"
+        r"(?:introduces|develops|designs|proposes|presents|devises|constructs|builds)\b(?!\s+to\s)"
+    )
 
 
 _EVALUATION = re.compile(

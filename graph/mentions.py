@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 
 from .acronyms import AcronymPair, find_acronym_pairs
 from .cues import (
+    proposed_after,
     HEAD_NOUN_TYPES,
     type_in_context,
     evaluated_on_before,
@@ -59,8 +60,14 @@ def find_mentions(
 
     `sentences` are (start, end) offsets; the first `title_end` characters are the title.
     """
-    parsed = [_Sentence.of(text, start, end, start < title_end, kb) for start, end in split_sentences_at(sentences, title_end)]
-    in_title = tuple(m for s in parsed if s.in_title for m in title_names(paper, text, s.start, s.end, kb, set()))
+    spans = split_sentences_at(sentences, title_end)
+    in_title = tuple(m for start, end in spans if start < title_end for m in title_names(paper, text, start, end, kb, set()))
+    own_names = tuple(sorted({m.text for m in in_title}))
+    parsed = [_Sentence.of(text, start, end, start < title_end, kb, own_names) for start, end in spans]
+    coined = {pair.short for s in parsed for pair, entry in s.pairs if not entry and (s.names_long_form(pair, kb) or s.coins(pair)) and s.proposes(pair)}
+    also_own = tuple(sorted(coined - set(own_names)))
+    if also_own:  # "we propose ... (LLM-DiSAC)": then "LLM-DiSAC develops a ..." proposes too
+        parsed = [_Sentence.of(text, start, end, start < title_end, kb, own_names + also_own) for start, end in spans]
     here = _PaperContext(
         set(_LOWER_WORD.findall(text)),
         _generic_acronyms(parsed, kb),
@@ -108,9 +115,9 @@ class _Sentence:
     """Each acronym pair the sentence defines, with the known entity it names (`_pair_entry`)."""
 
     @classmethod
-    def of(cls, text: str, start: int, end: int, in_title: bool, kb: KnowledgeBase) -> _Sentence:
+    def of(cls, text: str, start: int, end: int, in_title: bool, kb: KnowledgeBase, own_names: tuple[str, ...] = ()) -> _Sentence:
         sentence = text[start:end]
-        verb_ends = () if in_title else tuple(proposal_verb_ends(sentence))
+        verb_ends = () if in_title else tuple(proposal_verb_ends(sentence, own_names))
         pairs = tuple(
             (pair, _pair_entry(pair, _word_after(sentence, pair), kb, proposed=_after_a_verb(pair, verb_ends)))
             for pair in find_acronym_pairs(sentence)
@@ -145,8 +152,11 @@ class _Sentence:
         )
 
     def proposes(self, pair: AcronymPair) -> bool:
-        """True when the pair stands after one of the sentence's proposal verbs."""
-        return _after_a_verb(pair, self.verb_ends)
+        """True when the pair stands after one of the sentence's proposal verbs, or before a passive
+        one ("a LLM-based semantic transmission network (LSTN) is proposed")."""
+        return _after_a_verb(pair, self.verb_ends) or (
+            not self.in_title and proposed_after(self.text[pair.short_start + len(pair.short) : pair.short_start + len(pair.short) + 80])
+        )
 
 
 def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
@@ -542,8 +552,8 @@ def _supported(entry: KBEntry, text: str, sent_start: int, s: int, e: int) -> bo
     list of its kind around it; other known names need nothing."""
     surface = text[s:e]
     opens = not text[sent_start:s].strip() or text[sent_start:s].rstrip().endswith(":")
-    if not entry.ambiguous or not (entry.type in _NEEDS_SUPPORT or opens) or not (surface.istitle() and surface.isalpha()):
-        return True  # all capitals (APPS), several words (The Pile) or digits are distinctive enough
+    if not entry.ambiguous or not (entry.type in _NEEDS_SUPPORT or opens) or not (surface.isalpha() and (surface.istitle() or surface.islower())):
+        return True  # all capitals (APPS), several words (The Pile) or digits are distinctive enough; "in vivo" is not vivo
     # an ambiguous name of any kind opening a sentence or a subtitle ("SRDiffusion: Accelerate Video ...") needs support too
     cues = (type_from_head_noun(text[e : e + 60]), type_from_noun_before(text[sent_start:s]))
     return entry.type in cues or any(t in entry.also_types for t in cues if t)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .cues import evaluated_on_before, has_evaluation_cue
+from .cues import evaluated_on_before, has_evaluation_cue, proposed_after
 from .names import name_key
 from .records import Mention
 
@@ -27,12 +27,6 @@ _GLUED_SUFFIX = re.compile(r"-(?:based|guided|driven|inspired|like|style|powered
 """After a name: it describes what the contribution builds on ("a Mamba-based framework")."""
 _DOMAIN_OF = re.compile(r"\b(?:for|of|on|in|from|to)\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 """Before a name (or an acronym's long form): it names the setting of the contribution ("a model for Range-Doppler (RD) maps")."""
-_PASSIVE_PROPOSAL = re.compile(
-    r"^[^.;]{0,60}?\b(?:is|are|was|were)\s+(?:(?:further|also|then|newly|first|additionally)\s+)?"
-    r"(?:proposed|introduced|designed|developed|presented|devised)\b(?!\s+(?:by|in)\b)",
-    re.IGNORECASE,
-)
-"""After a coined name: the sentence says the paper makes it ("... (FAA) is proposed to isolate ...")."""
 _OWN_PARTS = re.compile(
     r"^\W*(?:(?:(?i:our|the proposed|this|the)\s+(?:[\w\-]+\s+){0,3}?|[A-Z][\w\-]*[A-Z0-9][\w\-]*\s+)"
     r"(?i:consists?\s+of|comprises|is\s+composed\s+of|contains|features|incorporates|integrates|combines|"
@@ -89,7 +83,7 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
             elif own and m.rule == "acronym" and propose_at is not None and propose_at <= m.start and not _DOMAIN_OF.search(before):
                 role = "proposes"  # "we introduce X ... via three modules: a Regional-aware Semantic Mapper (RSM), ..."
             elif own and m.rule in _COINED_RULES and (
-                _PASSIVE_PROPOSAL.match(text[m.end : m.end + 80]) or _OWN_PARTS.match(m.sentence)
+                proposed_after(text[m.end : m.end + 80]) or _OWN_PARTS.match(m.sentence)
             ):
                 role = "proposes"  # "A Face-Aware Audio Adapter (FAA) is proposed", "Our approach comprises ... (GFG)"
             elif propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (

@@ -547,3 +547,17 @@ def test_a_proposal_that_reuses_a_known_name_for_another_kind_of_thing_is_the_pa
     text = "In this work, we construct PAPI, the largest dataset for private attribute profiling."
     assert [(m.text, m.type, m.kb_key) for m in mentions_of(paper("A study", text), kb)] == [("PAPI", "Dataset", None)]
     assert [m.kb_key for m in mentions_of(paper("A study", "We read PAPI counters, a library."), kb)] == ["papi"]
+
+
+def test_parts_the_papers_own_name_develops_or_a_passive_verb_proposes_are_proposed(tiny_kb):
+    text = ("We propose a novel large language model (LLM)-driven distributed integrated multimodal sensing and semantic "
+            "communication (LLM-DiSAC) framework. "
+            "First, LLM-DiSAC develops an RF-vision fusion network (RVFN), which fuses features. Second, a "
+            "LLM-based semantic transmission network (LSTN) is proposed to enhance efficiency.")
+    found = {(m.text, m.rule): m.role for m in mentions_of(paper("Distributed Multimodal Sensing", text), tiny_kb)}
+    assert found[("RVFN", "acronym")] == found[("LSTN", "acronym")] == "proposes"
+
+
+def test_a_lower_case_ambiguous_known_name_needs_support():
+    kb = KnowledgeBase([KBEntry("vivo", "vivo", "Organization", case_sensitive=True, ambiguous=True)])
+    assert mentions_of(paper("A study", "We collected ex vivo tissues and in vivo animal data."), kb) == []
