@@ -299,9 +299,9 @@ _SEPARATOR = (
     r"\)\s*,?\s*and\s+(?:[\w\-]+\s+){0,4}\(\s*)"  # "(A, B) and three image datasets (C, D)"
 )
 _EVAL_PREP = re.compile(
-    r"\b(?i:on|across|evaluations? of|experiments with)\s+(?:(?!(?:that|shows?|demonstrates?|indicates?|reveals?|"
-    r"confirms?|suggests?|proves?|verif(?:y|ies)|validates?)\b)[a-z][\w\-]*\s+){0,5}"
-    r"(?:[a-z][\w\-]*,\s+(?:including|such as|like|e\.g\.,?)\s+(?:[a-z][\w\-]*\s+){0,4})?(?:e\.g\.,?\s+)?\(?\s*"
+    r"\b(?i:on|across|evaluations? of|experiments with|(?:evaluations?|experiments?) using)\s+(?:(?!(?:that|shows?|demonstrates?|indicates?|reveals?|"
+    r"confirms?|suggests?|proves?|verif(?:y|ies)|validates?)\b)(?:[a-z][\w\-&]*|[A-Z][A-Z&]+s?)\s+){0,5}"
+    r"(?:[a-z][\w\-]*,?\s+(?:including|such as|like|e\.g\.,?|i\.e\.,?)\s+(?:[a-z][\w\-]*\s+){0,4})?(?:(?:e\.g|i\.e)\.,?\s+)?\(?\s*"
     rf"(?:{_ITEM}{_SEPARATOR})*$"
 )
 
@@ -337,6 +337,10 @@ def evaluated_on_before(before: str) -> bool:
     True
     >>> evaluated_on_before("across six benchmarks, including three medical datasets (TN3K, ISIC) and three image datasets (")
     True
+    >>> evaluated_on_before("results on three popular REC and RES benchmarks, i.e., RefCOCO, "), evaluated_on_before("on other Q&A datasets like ")
+    (True, True)
+    >>> evaluated_on_before("We conduct comprehensive evaluations using the "), evaluated_on_before("We fine-tune models using ")
+    (True, False)
     """
     tail = before[-160:]
     if _EVAL_PAREN.search(tail):
