@@ -300,7 +300,7 @@ _SEPARATOR = (
 )
 _EVAL_PREP = re.compile(
     r"\b(?i:on|across|evaluations? of|experiments with|(?:evaluations?|experiments?) using)\s+(?:(?!(?:that|shows?|demonstrates?|indicates?|reveals?|"
-    r"confirms?|suggests?|proves?|verif(?:y|ies)|validates?)\b)(?:[a-z][\w\-&]*|[A-Z][A-Z&]+s?)\s+){0,5}"
+    r"confirms?|suggests?|proves?|verif(?:y|ies)|validates?)\b)(?:[a-z][\w\-&]*|[A-Z][A-Z&]+s?|\d[\d,.]*(?:-[a-z]+)?)\s+){0,7}"
     r"(?:[a-z][\w\-]*,?\s+(?:including|such as|like|e\.g\.,?|i\.e\.,?)\s+(?:[a-z][\w\-]*\s+){0,4})?(?:(?:e\.g|i\.e)\.,?\s+)?\(?\s*"
     rf"(?:{_ITEM}{_SEPARATOR})*$"
 )

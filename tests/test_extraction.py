@@ -561,3 +561,15 @@ def test_parts_the_papers_own_name_develops_or_a_passive_verb_proposes_are_propo
 def test_a_lower_case_ambiguous_known_name_needs_support():
     kb = KnowledgeBase([KBEntry("vivo", "vivo", "Organization", case_sensitive=True, ambiguous=True)])
     assert mentions_of(paper("A study", "We collected ex vivo tissues and in vivo animal data."), kb) == []
+
+
+def test_plain_words_listed_with_datasets_are_datasets_and_long_evaluation_phrases_still_evaluate():
+    kb = KnowledgeBase([KBEntry(k, k, "Dataset") for k in ("CIFAR-100", "STL-10", "WildChat")] + [KBEntry("pope", "POPE", "Benchmark")])
+    text = ("Our method wins across numerous small and medium-scale benchmarks, including CIFAR-100, STL-10, Flowers, "
+            "and Pets. Results on several challenging benchmarks demanding fine-grained visual understanding, such as "
+            "POPE, improve. We evaluate it on a 5,000-scenario subset of the WildChat dataset and show gains.")
+    found = {m.text: (m.type, m.role) for m in mentions_of(paper("A study", text), kb)}
+    assert found["Flowers"] == found["Pets"] == ("Dataset", "evaluatesOn")
+    assert found["POPE"][1] == found["WildChat"][1] == "evaluatesOn"
+    across = "Across GSM8K and StrategyQA, it helps. We build ED-Triage and Opioid Analgesic Recommendation."
+    assert not {"Across", "Opioid"} & {m.text for m in mentions_of(paper("A study", across), KnowledgeBase([KBEntry("gsm8k", "GSM8K", "Benchmark")]))}
