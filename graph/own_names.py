@@ -68,8 +68,15 @@ _NAMED = re.compile(
     rf"|\b(?i:our) (?:(?:proposed|new|novel) )?(?P<c>{_NAME}) {_KIND}"
     rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
 )
+_PHENOMENON = re.compile(
+    r"\b(?:failures?|limitations?|problems?|phenomen(?:on|a)|issues?|behaviou?rs?|effects?|vulnerabilit(?:y|ies)|biases|"
+    r"gaps?|trade-?offs?|paradox|dilemma|hypothes[ie]s)\b|(?:Problem|Phenomenon|Effect|Hypothesis|Paradox|Dilemma)$"
+)
 _CONNECTOR_AT_END = re.compile(r"\s*\b(?:named|called|dubbed|termed(?: as)?|coined)\s*$")
-_NOT_A_NAME = re.compile(r"\w+ly|A|An|However|Moreover|Here|Then|Thus|Instead|First|Second|Third|Finally|Overall|We|Our|This|These|The|It|In|To|For")
+_NOT_A_NAME = re.compile(
+    r"\w+ly|A|An|However|Moreover|Here|Then|Thus|Instead|First|Second|Third|Finally|Overall|We|Our|This|These|The|It|In|To|For|"
+    r"Within|Across|Through|Under|With|Without|Among|During|After|Before|Unlike|Like|By|From|On|At|Despite|Besides|Beyond|Via"
+)
 
 
 def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
@@ -92,8 +99,8 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     for match in _NAMED.finditer(sentence):
         group = next(g for g in "abcde" if match.group(g))
         name = match.group(group)
-        if _NOT_A_NAME.fullmatch(name.split()[0]):
-            continue
+        if _NOT_A_NAME.fullmatch(name.split()[0]) or _PHENOMENON.search(match.group(0)):
+            continue  # "We refer to this failure as Modality Interference": a phenomenon, not a thing made
         if group == "d" and (
             not (any(looks_like_name(w) for w in name.split()) or len(name.split()) > 1) or name.split()[0].endswith("ing")
         ):
@@ -264,8 +271,14 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
                 found += _title_part(paper, text, start, title, part, kb, taken)
             return found
         return []
+    if head and len(head.split()) > 1:
+        head = _coined_word_of(head, text[end:], kb) or head  # "The Overthinker's DIET" names DIET
     if not head or len(head.split()) > 4 or head[0].islower() or kb.is_generic(head):
         return []
+    if len(head.split()) > 1 and _FUNCTION_WORD.search(head) and all(
+        kb.lookup(w) or kb.is_generic(w) for w in head.split() if looks_like_name(w)
+    ):
+        return []  # "LLMs for LLMs", "SegFormer Fine-Tuning with Dropout": known words around a function word name nothing new
     if len(head.split()) > 1 and _PHRASE_START.match(head):
         return []  # "Towards Agentic OS", "Re-evaluating LLM-based Heuristic Search", "The Rarity Blind Spot"
     if len(head.split()) > 1 and not any(looks_like_name(w) for w in head.split()) and (
@@ -274,6 +287,17 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
     ):
         return []  # plain words name the contribution only if the abstract repeats them as a name or they end in its kind
     return _title_part(paper, text, start, title, head, kb, taken)
+
+
+def _coined_word_of(head: str, abstract: str, kb: KnowledgeBase) -> str | None:
+    """The one coined word of a longer title head that the abstract uses on its own, when the abstract
+    never repeats the whole head ("The Overthinker's DIET: ..." and "We introduce DIET (...)")."""
+    if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", abstract):
+        return None
+    coined = [w for w in head.split() if looks_like_name(w) and not kb.lookup(w) and not kb.is_generic(w)]
+    if len(coined) == 1 and re.search(rf"(?<![\w-]){re.escape(coined[0])}(?![\w-])", abstract):
+        return coined[0]
+    return None
 
 
 def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:

@@ -23,6 +23,8 @@ _OUR_KIND = re.compile(
 """A known name the paper calls its own: "our final model S4D"."""
 _NOVEL = re.compile(r"\b(?:novel|new)\s+(?:(?!(?:on|in|of|for|with|to|at|by|than|over|from)\b)[\w\-]+\s+){0,3}$", re.IGNORECASE)
 """A coined name the sentence calls new: "(2) novel Aspect Matching Score (AMS): a metric"."""
+_NOVEL_AFTER = re.compile(r"[}*$]*\)?,\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:novel|new)\b", re.IGNORECASE)
+"""After a coined name: the sentence calls it new ("utilizing MedJudge, a novel rubric-based evaluation framework")."""
 _GLUED_SUFFIX = re.compile(r"-(?:based|guided|driven|inspired|like|style|powered|enhanced|augmented)\b", re.IGNORECASE)
 """After a name: it describes what the contribution builds on ("a Mamba-based framework")."""
 _DOMAIN_OF = re.compile(r"\b(?:for|of|on|in|from|to)\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
@@ -74,7 +76,7 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
                 continue
             if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
                 role = "proposes"
-            elif (own and (_OUR.search(before[-60:]) or _NOVEL.search(before[-60:]))) or _OUR_KIND.search(before[-60:]) or (
+            elif (own and (_OUR.search(before[-60:]) or _NOVEL.search(before[-60:]) or _NOVEL_AFTER.match(text, m.end))) or _OUR_KIND.search(before[-60:]) or (
                 own and propose_at is not None and _CALLED.search(before[-12:])
             ):
                 role = "proposes"

@@ -573,3 +573,13 @@ def test_plain_words_listed_with_datasets_are_datasets_and_long_evaluation_phras
     assert found["POPE"][1] == found["WildChat"][1] == "evaluatesOn"
     across = "Across GSM8K and StrategyQA, it helps. We build ED-Triage and Opioid Analgesic Recommendation."
     assert not {"Across", "Opioid"} & {m.text for m in mentions_of(paper("A study", across), KnowledgeBase([KBEntry("gsm8k", "GSM8K", "Benchmark")]))}
+
+
+def test_phenomena_sentence_openers_and_known_words_in_a_title_name_nothing_new(tiny_kb):
+    text = ("We refer to this failure as Modality Interference. Within CIR, a masking strategy helps. We evaluate "
+            "models utilizing MedJudge, a novel rubric-based evaluation framework.")
+    found = {m.text: m.role for m in mentions_of(paper("LLMs for LLMs: A Prompting Method", text), tiny_kb)}
+    assert found == {"CIR": "uses", "MedJudge": "proposes"}
+    text = 'We introduce DIET ( DIfficulty-AwarE Training), a framework.'
+    found = {m.text: m.role for m in mentions_of(paper("The Overthinker's DIET: Cutting Token Calories", text), tiny_kb)}
+    assert found == {"DIET": "proposes"}
