@@ -27,7 +27,7 @@ HEAD_NOUN_TYPES = {
     "environment": "Benchmark", "environments": "Benchmark", "games": "Benchmark", "suites": "Benchmark",
     "dataset": "Dataset", "datasets": "Dataset", "datastore": "Dataset", "corpus": "Dataset", "corpora": "Dataset", "collection": "Dataset",
     "model": "Model", "models": "Model", "llm": "Model", "llms": "Model", "family": "Model", "checkpoints": "Model",
-    "metric": "Metric", "score": "Metric", "measure": "Metric",
+    "metric": "Metric", "score": "Metric", "measure": "Metric", "criterion": "Metric",
     "framework": "Method", "method": "Method", "algorithm": "Method", "approach": "Method", "technique": "Method",
     "architecture": "Method", "system": "Method", "library": "Method", "protocol": "Method", "strategy": "Method",
     "mechanism": "Method", "module": "Method", "pipeline": "Method", "tool": "Method", "toolkit": "Method",
@@ -120,7 +120,7 @@ _NOUN_PHRASE_ENDS = frozenset(
 )
 _SHARED_TASK = re.compile(r"^[}*$]*\s*\)?\s*(?:shared\s+tasks?|competition)\b", re.IGNORECASE)
 _MARKUP = r"[}*$]*"  # the end of LaTeX or Markdown markup around a name: "\\textbf{CT-3M}, a collection"
-_APPOSITION = re.compile(rf"^{_MARKUP}[\s\-]*\)?\s*(?:,|\s+is)\s*(?:a|an|the|two|three|four|five|both)\s+((?:[\w\-]+\s+){{0,6}}[\w\-]+)")
+_APPOSITION = re.compile(rf"^{_MARKUP}[\s\-]*\)?\s*(?:,|\s+is|--|—|–)\s*(?:a|an|the|two|three|four|five|both)\s+((?:[\w\-]+\s+){{0,6}}[\w\-]+)")
 _LATEX_COMMAND = re.compile(r"\\[a-z]+\{([^{}]*)\}")  # "the \\textbf{first} benchmark" reads "the first benchmark"
 _NEXT_WORD = re.compile(rf"^{_MARKUP}[\s\-\"'”’]*\)?\s*([A-Za-z]+)")
 
@@ -176,6 +176,7 @@ _CONNECTOR = r"(?:called|named|dubbed|termed|like|such as|including)"
 """Words between a kind word and the name it introduces: "models like X", "a model called X"."""
 _NOUN_BEFORE = re.compile(rf"\b([A-Za-z]+)\s*(?:,|:|\(|\s(?:(?:--|—|–)\s*)?{_CONNECTOR})?\s*$")
 _CONNECTED = re.compile(rf"\s{_CONNECTOR}\s*$")
+_VERB_SUBJECT = re.compile(r"\b(?:we|they|to|I)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def type_from_noun_before(before: str) -> str | None:
@@ -187,10 +188,12 @@ def type_from_noun_before(before: str) -> str | None:
     ('Model', 'Model')
     >>> type_from_noun_before("the advanced video generative model, "), type_from_noun_before("the model ")
     ('Model', None)
+    >>> type_from_noun_before("We systematically benchmark "), type_from_noun_before("the new benchmark ")
+    (None, 'Benchmark')
     """
     match = _NOUN_BEFORE.search(before[-40:])
-    if not match:
-        return None
+    if not match or _VERB_SUBJECT.search(before[-40:][: match.start(1)]):
+        return None  # "We systematically benchmark AFPE against ...": a verb, not a kind word
     word = match.group(1).lower()
     if word in ("model", "models", "llm", "llms", "family") and not (_CONNECTED.search(before) or word == "model" and before.endswith(", ")):
         return None  # "the model X" rarely says X is a model rather than a method applied to it; "the model, X" does

@@ -416,7 +416,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         if word in here.known_acronyms:
             add(s, e, here.known_acronyms[word].type, "kb-acronym", kb_key=here.known_acronyms[word].key)
             continue
-        listed = _listed_with_data(text, s, e, word, found, here.lower_words)
+        listed = _listed_with(text, s, e, word, found, here.lower_words)
         if listed:  # "Food-101, CIFAR-10, STL-10, Flowers, and Pets"
             add(s, e, listed, "list")
             continue
@@ -547,16 +547,18 @@ def _joins_left(left: Word, start: int, text: str, kb: KnowledgeBase, taken: set
     return word[:1].isupper() and word[1:].islower() and word.isalpha() and not at_sentence_start and not kb.lookup(word)
 
 
-def _listed_with_data(text: str, s: int, e: int, word: str, found: list[Mention], lower_words: set[str]) -> str | None:
-    """The type of the benchmarks or datasets a capitalised plain word is listed with, if any: in
-    "CIFAR-100, STL-10, Flowers, and Pets", Flowers and Pets are datasets too."""
+def _listed_with(text: str, s: int, e: int, word: str, found: list[Mention], lower_words: set[str]) -> str | None:
+    """The type of the benchmarks, datasets or models a capitalised plain word is listed with, if any: in
+    "CIFAR-100, STL-10, Flowers, and Pets", Flowers and Pets are datasets too; in "ALLaM, Fanar, LLaMA", Fanar is a model."""
     if not (word.istitle() and word.isalpha() and len(word) > 2) or word.lower() in lower_words or word in _COMMON_CAPITALISED:
         return None
-    if not text[:s].rstrip() or text[:s].rstrip()[-1] in ".!?:\n" or re.match(r"[\s\-]+[A-Z]", text[e : e + 3]):
-        return None  # "Across GSM8K and StrategyQA, ...": any word is capitalised there; "Opioid Analgesic ...": a longer name
+    if not text[:s].rstrip() or text[:s].rstrip()[-1] in ".!?:\n" or not text[s - 1].isspace():
+        return None  # "Across GSM8K and StrategyQA, ...": any word is capitalised there
+    if re.match(r"[\s\-]+[A-Z]", text[e : e + 3]) or re.search(r"[A-Z][\w\-]*\s+$", text[max(0, s - 30) : s]):
+        return None  # "Opioid Analgesic Recommendation", "Convolutional Neural Networks": part of a longer name
     for m in found:
         glue = text[m.end : s] if m.end <= s else text[e : m.start]
-        if m.type in ("Benchmark", "Dataset") and glue.strip() and LIST_GLUE.match(glue):
+        if m.type in ("Benchmark", "Dataset", "Model") and glue.strip() and LIST_GLUE.match(glue):
             return m.type
     return None
 

@@ -583,3 +583,16 @@ def test_phenomena_sentence_openers_and_known_words_in_a_title_name_nothing_new(
     text = 'We introduce DIET ( DIfficulty-AwarE Training), a framework.'
     found = {m.text: m.role for m in mentions_of(paper("The Overthinker's DIET: Cutting Token Calories", text), tiny_kb)}
     assert found == {"DIET": "proposes"}
+
+
+def test_benchmark_as_a_verb_types_nothing_dashes_make_appositions_and_models_list_plain_names():
+    kb = KnowledgeBase([KBEntry("llama", "LLaMA", "Model"), KBEntry("o3", "o3", "Model")])
+    text = ("We propose Anisotropic Fourier Feature Positional Encoding (AFPE), a generalization of IFPE. We "
+            "systematically benchmark AFPE against common encodings. The International Physics Olympiad (IPhO)--the "
+            "most prestigious physics competition--offers a test. We propose CIDRe, a reference-free quality criterion. "
+            "Whereas o3 leads, ALLaM, Fanar, LLaMA, and Convolutional Neural Networks trail.")
+    found = {}
+    for m in mentions_of(paper("A study", text), kb):
+        found.setdefault(m.text, m.type)
+    assert (found["AFPE"], found["IPhO"], found["CIDRe"], found["Fanar"]) == ("Method", "Benchmark", "Metric", "Model")
+    assert "Networks" not in found
