@@ -25,7 +25,7 @@ HEAD_NOUN_TYPES = {
     "benchmark": "Benchmark", "benchmarks": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark",
     "testbed": "Benchmark", "test": "Benchmark", "challenge": "Benchmark", "competition": "Benchmark",
     "environment": "Benchmark", "environments": "Benchmark", "games": "Benchmark", "suites": "Benchmark",
-    "dataset": "Dataset", "datasets": "Dataset", "datastore": "Dataset", "corpus": "Dataset", "corpora": "Dataset", "collection": "Dataset",
+    "dataset": "Dataset", "datasets": "Dataset", "datastore": "Dataset", "corpus": "Dataset", "database": "Dataset", "corpora": "Dataset", "collection": "Dataset",
     "model": "Model", "models": "Model", "llm": "Model", "llms": "Model", "family": "Model", "checkpoints": "Model",
     "metric": "Metric", "score": "Metric", "measure": "Metric", "criterion": "Metric",
     "framework": "Method", "method": "Method", "algorithm": "Method", "approach": "Method", "technique": "Method",
@@ -154,7 +154,7 @@ def type_from_head_noun(after: str) -> str | None:
     return HEAD_NOUN_TYPES.get(match.group(1).lower()) if match else None
 
 
-_SUBTITLE_NOUN_PHRASE = re.compile(r"^\s*(?:A|An|The)\s+((?:[\w\-]+\s+){0,4}?[\w\-]+)(?=\s+(?:for|of|on|to|with|in|via|that)\b|\s*$)")
+_SUBTITLE_NOUN_PHRASE = re.compile(r"^\s*(?:A|An|The)\s+((?:[\w\-]+\s+){0,7}?[\w\-]+)(?=\s+(?:for|of|on|to|with|in|via|that)\b|\s*$)")
 _SUBTITLE_NAME_PHRASE = re.compile(
     r"^\s*(?:[A-Z][a-z]+ing\s+The\s+)?(?!(?:[A-Z][a-z]+ing|Towards?|Beyond|On|In|When|How|Why|What|Is|Are|Can)\s)((?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*[a-rt-z])(?=\s+(?:for|of|on|to|with|in|via)\b|\s*$)"
 )  # no article, every word capitalised, ending in one thing: "Sentence-Level Romanian Satire Detection Dataset"
@@ -207,6 +207,7 @@ _PROPOSAL = re.compile(
     r"\b(?:we|this (?:paper|work|study|report)|our (?:work|paper|method|framework|approach|system)|here we|"
     r"in this (?:paper|work)[, ]+we)\b"
     r"[^.;]{0,120}?(?<!\bthe )(?<!\bour )\b(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|release[sd]?|"
+    r"proposing|introducing|presenting|"
     r"design(?:s|ed)?|construct(?:s|ed)?|build(?:s)?|buil[dt]|create[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|"
     r"unveil(?:s|ed)?|devise[sd]?|derive[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b(?!\s+to\s+[a-z]+\b)"
     r"(?!\s+(?:a\s+)?(?:new\s+)?(?:state[- ]of[- ]the[- ]art|SOTA|records?)\b)",

@@ -33,7 +33,7 @@ __all__ = ["find_mentions", "split_sentences_at"]
 _NOT_IN_NAME = re.compile(r"[,;:()\[\]{}!?\"]|\.\s")
 _VARIANT_SUFFIX = re.compile(
     r"^(\d+(\.\d+)?[BMKT]|\d+x\d+B|v?\d+(\.\d+)*|Instruct|Chat|Base|Coder|Math|Turbo|Pro|Plus|Mini|Large|Small|"
-    r"Medium|XL|XXL|Base|Tiny|Huge|Preview|Vision|VL|it|hf|SFT|DPO|RLHF|Distill|Lite|Flash|Ultra|Nano)$",
+    r"Medium|XL|XXL|Base|Tiny|Huge|Preview|Vision|VL|it|hf|SFT|DPO|RLHF|Distill|Lite|Flash|Ultra|Nano|Thinking|Reasoning|Sonnet|Opus|Haiku)$",
     re.IGNORECASE,
 )
 
@@ -147,9 +147,14 @@ class _Sentence:
             self.proposes(pair)
             and len(pair.short) >= 3
             and not _plural_pair(pair)
-            and not _AFTER_PREPOSITION.search(self.text[: pair.long_start])
+            and not _AFTER_PREPOSITION.search(self.text[self._last_verb_before(pair.long_start) : pair.long_start])
             and not _PARADIGM_HEAD.search(pair.long)
         )
+
+    def _last_verb_before(self, offset: int) -> int:
+        """Where the last proposal verb before `offset` ends: "by introducing probability flow distance (PFD)"
+        is a proposal, not a setting after "by"."""
+        return max((end for end in self.verb_ends if end <= offset), default=0)
 
     def proposes(self, pair: AcronymPair) -> bool:
         """True when the pair stands after one of the sentence's proposal verbs, or before a passive
@@ -329,7 +334,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             and (parsed.names_long_form(pair, kb) or parsed.coins(pair))
             and (len(pair.short) > 2 or parsed.proposes(pair))  # "Chief complaint (CC)": two letters name little
         ):
-            after = text[e + 1 : e + 60]
+            after = text[e + 1 : e + 90]
             entity_type = type_in_context(pair.short, after, text[start : start + pair.long_start]) or _head_type(pair.long) or ""
             add(s, e, entity_type, "acronym", long_form=pair.long)
         taken.update(range(start + pair.long_start, start + pair.long_start + len(pair.long)))

@@ -596,3 +596,13 @@ def test_benchmark_as_a_verb_types_nothing_dashes_make_appositions_and_models_li
         found.setdefault(m.text, m.type)
     assert (found["AFPE"], found["IPhO"], found["CIDRe"], found["Fanar"]) == ("Method", "Benchmark", "Metric", "Model")
     assert "Networks" not in found
+
+
+def test_by_introducing_proposes_latex_pairs_long_subtitles_and_thinking_variants():
+    kb = KnowledgeBase([KBEntry("claude-3-7-sonnet", "Claude 3.7 Sonnet", "Model", aliases=("Claude-3.7",))])
+    text = ("In this work, we bridge this gap by introducing probability flow distance ($\\texttt{PFD}$), a theoretically "
+            "grounded and computationally efficient metric. Agents (like Claude-3.7-thinking) succeed rarely.")
+    title = "MMP-2K: A Benchmark Multi-Labeled Macro Photography Image Quality Assessment Database"
+    found = {m.text: (m.type, m.role) for m in mentions_of(paper(title, text), kb)}
+    assert found["PFD"] == ("Metric", "proposes") and found["MMP-2K"] == ("Dataset", "proposes")
+    assert found["Claude-3.7-thinking"][0] == "Model"
