@@ -37,6 +37,8 @@ _OWN_PARTS = re.compile(
 )
 """A sentence that lists the parts of the paper's own contribution ("HF-VTON consists of three modules: ...",
 "A key component of SpectMamba is the ... (HSFA) block")."""
+_MODIFIES_A_NOUN = re.compile(r"\s+(?!and\b|or\b|to\b|that\b|which\b|for\b|with\b|in\b|on\b|as\b)[a-z][\w\-]*")
+"""After a known name: it describes a part of the contribution ("we introduce a CLIP image encoder")."""
 _PRIOR_WORK = re.compile(
     r"\b(?:existing|previous|prior|previously|such as|like|e\.g\.|popular|widely|standard|conventional|traditional|"
     r"baselines?|compared?|comparison|comparative|representative|against|et al|classic|commonly|state-of-the-art|"
@@ -89,7 +91,7 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
             ):
                 role = "proposes"  # "A Face-Aware Audio Adapter (FAA) is proposed", "Our approach comprises ... (GFG)"
             elif propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (
-                own or right_after_verb
+                own or right_after_verb and not _MODIFIES_A_NOUN.match(text, m.end)
             ) and propose_at not in claimed and not _DOMAIN_OF.search(before) and not _PRIOR_WORK.search(text[propose_at : m.start]):
                 role = "proposes"
             elif lead == "proposes":

@@ -606,3 +606,11 @@ def test_by_introducing_proposes_latex_pairs_long_subtitles_and_thinking_variant
     found = {m.text: (m.type, m.role) for m in mentions_of(paper(title, text), kb)}
     assert found["PFD"] == ("Metric", "proposes") and found["MMP-2K"] == ("Dataset", "proposes")
     assert found["Claude-3.7-thinking"][0] == "Model"
+
+
+def test_a_known_name_that_modifies_a_noun_after_a_proposal_verb_is_used_not_proposed():
+    kb = KnowledgeBase([KBEntry("clip", "CLIP", "Model"), KBEntry("mbpp", "MBPP", "Benchmark")])
+    found = {m.text: m.role for m in mentions_of(paper("A study", "We introduce a CLIP image encoder with a resampler."), kb)}
+    assert found == {"CLIP": "uses"}
+    found = {m.text: m.role for m in mentions_of(paper("A study", "We introduce two new benchmarks, MBPP and X-Eval."), kb)}
+    assert found["MBPP"] == "proposes"
