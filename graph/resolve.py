@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .kb import KBEntry, KnowledgeBase
-from .names import name_key, slug
+from .names import looks_like_name, name_key, slug
 from .records import ROLES, Entity, Link, Mention, Paper, Result
 from .results import find_results
 
@@ -185,6 +185,7 @@ def _own_sibling(entity: Entity, own: list[tuple[str, str]]) -> bool:
         not entity.from_kb
         and "-" in entity.label
         and len(stem) >= 4
+        and looks_like_name(stem)  # "System-1" beside "System-1.5 Reasoning" shares a plain word, not a coined stem
         and any(key != entity.key and label.split("-", 1)[0] == stem and "-" in label for label, key in own)
     )
 

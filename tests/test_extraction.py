@@ -389,6 +389,10 @@ def test_extensions_and_siblings_of_the_papers_own_name_are_its_own_too(tiny_kb)
     resolved = resolve(_extract([paper("LLaVA-Critic-R1: Your Critic Model is a Policy Model", abstract)], tiny_kb), tiny_kb)
     roles = {resolved.entities[link.entity].label: link.role for link in resolved.links}
     assert roles["LLaVA-Critic-R1+"] == roles["OpenS2V-Eval"] == roles["OpenS2V-5M"] == "proposes"
+    abstract = "Models move beyond fast System-1 responses. We propose System-1.5 Reasoning, an adaptive framework."
+    resolved = resolve(_extract([paper("System-1.5 Reasoning: Latent Shortcuts", abstract)], tiny_kb), tiny_kb)
+    roles = {resolved.entities[link.entity].label: link.role for link in resolved.links}
+    assert roles["System-1"] == "uses"  # a plain word is no coined stem
 
 
 @pytest.mark.parametrize(
