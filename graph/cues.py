@@ -63,9 +63,16 @@ def type_in_context(name: str, after: str, before: str = "") -> str | None:
     ('Metric', 'Benchmark')
     >>> type_in_context("GC-KBVQA", "), which", "a novel framework called "), type_in_context("CrEval", " outperforms")
     ('Method', 'Benchmark')
+    >>> type_in_context("PDMS", ".", "Our method achieves 45.0 "), type_in_context("NADI", " task", "In 2025 ")
+    ('Metric', None)
     """
     decisive = type_from_form(name) if _DECISIVE_FORM.search(name) else None
-    return decisive or type_from_head_noun(after) or type_from_noun_before(before) or type_from_form(name)
+    scored = "Metric" if _SCORE_BEFORE.search(before) and name.isupper() else None  # "achieves 45.0 PDMS"
+    return decisive or type_from_head_noun(after) or type_from_noun_before(before) or scored or type_from_form(name)
+
+
+_SCORE_BEFORE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\s)[+\-]?\d+(?:\.\d+)?%?\s+$")
+"""A score right before an acronym makes it the measure: "45.0 PDMS", "+15.3 PCP" (not "2025 NeurIPS")."""
 
 
 def type_from_form(name: str) -> str | None:

@@ -412,9 +412,9 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             if variant:
                 extra = _variant_words(ws, position + 1, text)
                 add(s, ws[position + extra][1], base.type, "kb-variant", variant_of=base.key)
-            else:
+            elif not (base.type == "Organization" and (position == 0 or word[: word.index("-")].lower() in here.lower_words)):
                 add(s, s + len(word.rsplit("-", 1)[0]), base.type, "kb", kb_key=base.key)
-            continue
+            continue  # "Meta-aware Learning" opening a title, "meta-learning" elsewhere: a word, not the company
         stripped = _strip_plain_suffix(word)
         if stripped != word:
             word, e = stripped, s + len(stripped)

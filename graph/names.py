@@ -61,7 +61,7 @@ def slug(name: str) -> str:
 Word = tuple[int, int, str]
 
 _TOKEN = re.compile(r"\S+")
-_URL = re.compile(r"(?:[a-z]+://|www\.)[^\s{}()\[\]<>]+")
+_URL = re.compile(r"(?:[a-z]+://|www\.|(?<![\w.@-])[a-z0-9\-]+\.(?:com|org|io|net|ai|edu|dev)/)[^\s{}()\[\]<>]+")
 _PIECE = re.compile(r"[^/()\[\]{}–—<>=≤≥]+")
 _LEAD = "\"'“‘`*~$"
 _TRAIL = "\"'”’`,;:.!?*~$"
@@ -83,6 +83,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     ['Llama', '3', 'perplexity', 'AUROC', '0.93', 'and', 'SEA']
     >>> [w for _, _, w in words("on \\\\href{https://github.com/ARCLab-MIT/kspdg}{GitHub}, a@b.org")]
     ['on', 'GitHub']
+    >>> [w for _, _, w in words("at https://github.com/a/DB-2025}{github.com/a/DB-2025.")]
+    ['at']
     """
     found = []
     for token in _TOKEN.finditer(text, start, len(text) if end is None else end):

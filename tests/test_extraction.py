@@ -618,3 +618,10 @@ def test_a_known_name_that_modifies_a_noun_after_a_proposal_verb_is_used_not_pro
     assert found == {"CLIP": "uses"}
     found = {m.text: m.role for m in mentions_of(paper("A study", "We introduce two new benchmarks, MBPP and X-Eval."), kb)}
     assert found["MBPP"] == "proposes"
+
+
+def test_scores_before_acronyms_make_metrics_and_words_glued_to_a_company_name_or_inside_addresses_are_not_names():
+    kb = KnowledgeBase([KBEntry("meta", "Meta", "Organization", case_sensitive=True, ambiguous=True)])
+    text = "Our method achieves 45.0 PDMS. Code: https://github.com/a/DB-2025}{github.com/a/DB-2025."
+    found = {m.text: m.type for m in mentions_of(paper("Meta-aware Learning in Language Models", text), kb)}
+    assert found == {"PDMS": "Metric"}
