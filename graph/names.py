@@ -49,13 +49,23 @@ def name_keys(label: str, aliases: Iterable[str] = ()) -> list[str]:
 def slug(name: str) -> str:
     """A readable, IRI-safe identifier for a name (ASCII letters, digits, hyphens).
 
-    >>> slug("Claude 3.5 Sonnet"), slug("HumanEval+"), slug("pass@k")
-    ('claude-3.5-sonnet', 'humaneval-plus', 'pass-at-k')
+    >>> slug("Claude 3.5 Sonnet"), slug("HumanEval+"), slug("pass@k"), slug("PixArt-Σ"), slug("PixArt-α")
+    ('claude-3.5-sonnet', 'humaneval-plus', 'pass-at-k', 'pixart-sigma', 'pixart-alpha')
     """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    text = "".join(_greek_letter(c) for c in unicodedata.normalize("NFKD", name))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
     text = text.replace("+", "-plus").replace("@", "-at-").replace("#", "-sharp")
     text = re.sub(r"[^a-z0-9.]+", "-", text)
     return re.sub(r"-{2,}", "-", text).strip("-.") or "x"
+
+
+def _greek_letter(char: str) -> str:
+    """A Greek letter spelled out ("α" -> "alpha"), so that PixArt-α and PixArt-Σ keep apart; any other character as is."""
+    if "\u0370" <= char <= "\u03ff":
+        name = unicodedata.name(char, "")
+        if name.startswith(("GREEK SMALL LETTER ", "GREEK CAPITAL LETTER ")):
+            return "-" + name.rsplit(" ", 1)[1].lower()
+    return char
 
 
 Word = tuple[int, int, str]
