@@ -31,7 +31,7 @@ _DOMAIN_OF = re.compile(r"\b(?:for|of|on|in|from|to)\s+(?:(?:the|a|an)\s+)?$", r
 """Before a name (or an acronym's long form): it names the setting of the contribution ("a model for Range-Doppler (RD) maps")."""
 _OWN_PARTS = re.compile(
     r"^\W*(?:(?:(?i:our|the proposed|this|the)\s+(?:[\w\-]+\s+){0,3}?|[A-Z][\w\-]*[A-Z0-9][\w\-]*\s+)"
-    r"(?i:consists?\s+of|comprises|is\s+composed\s+of|contains|features|incorporates|integrates|combines|"
+    r"(?i:consists?\s+of|comprises?|is\s+composed\s+of|contains?|features?|incorporates?|integrates?|combines?|"
     r"is\s+made\s+up\s+of)\b"
     r"|(?i:an?|the|one)\s+(?:(?i:key|core|main|central)\s+)?(?i:component|module|part|element|ingredient)s?\s+of\s+\S+\s+(?i:is|are)\b)"
 )
@@ -48,6 +48,8 @@ _PRIOR_WORK = re.compile(
 """Words before a name that put it in other people's work ("compared to state-of-the-art Deep Attention Network")."""
 _COINED_RULES = ("acronym", "form", "phrase")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNORECASE)
+_NAMED_NEW = re.compile(r"\b(?:novel|new|our|proposed)\b[^.;]*\b(?:called|named|dubbed|termed|coined)\s*$", re.IGNORECASE)
+"""Without a proposal verb: "VARIN leverages a novel pseudo-inverse function for argmax sampling, named LAI"."""
 _PROPOSAL_REACH = 150
 
 
@@ -79,7 +81,7 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
             if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
                 role = "proposes"
             elif (own and (_OUR.search(before[-60:]) or _NOVEL.search(before[-60:]) or _NOVEL_AFTER.match(text, m.end))) or _OUR_KIND.search(before[-60:]) or (
-                own and propose_at is not None and _CALLED.search(before[-12:])
+                own and _CALLED.search(before[-12:]) and (propose_at is not None or _NAMED_NEW.search(before))
             ):
                 role = "proposes"
             elif m.rule == "component" and not _PRIOR_WORK.search(before[-60:]):

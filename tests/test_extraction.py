@@ -625,3 +625,11 @@ def test_scores_before_acronyms_make_metrics_and_words_glued_to_a_company_name_o
     text = "Our method achieves 45.0 PDMS. Code: https://github.com/a/DB-2025}{github.com/a/DB-2025."
     found = {m.text: m.type for m in mentions_of(paper("Meta-aware Learning in Language Models", text), kb)}
     assert found == {"PDMS": "Metric"}
+
+
+def test_parts_named_as_new_or_listed_by_a_plural_subject_are_proposed(tiny_kb):
+    text = ("VARIN leverages a novel pseudo-inverse function for argmax sampling, named Location-aware Argmax Inversion "
+            "(LAI), to invert noise. MoSEs contain three core components, namely, the Stylistics Reference Repository "
+            "(SRR) and the Stylistics-Aware Router (SAR). Strategies such as MAG, SNIP and GRASP lag behind.")
+    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["LAI"] == found["SRR"] == found["SAR"] == "proposes" and found["SNIP"] == "uses"
