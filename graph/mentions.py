@@ -80,7 +80,18 @@ def find_mentions(
     found: list[Mention] = []
     for sentence in parsed:
         found += _sentence_mentions(paper, text, sentence, kb, here)
-    return found
+    return _own_over_known(found)
+
+
+def _own_over_known(mentions: list[Mention]) -> list[Mention]:
+    """Where the paper gives a known name to its own thing ("we propose PACS, a novel RLVR framework";
+    `_proposed_as_another_kind`), its other mentions of the name are that thing too, not the known one."""
+    own = {m.text: m for m in mentions if m.rule == "form" and m.kb_key is None and m.role == "proposes"}
+    return [
+        replace(m, type=own[m.text].type, kb_key=None, rule="form", role="uses" if m.role == "evaluatesOn" else m.role)
+        if m.kb_key and m.text in own and m.type != own[m.text].type else m
+        for m in mentions
+    ]
 
 
 @dataclass(frozen=True)
@@ -445,12 +456,15 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         year = _EDITION.match(text, e)
         if year:  # "PalmX 2025", "NADI 2025": a yearly shared task or challenge
             e = year.end()
+        elif word.isupper() and _ROMAN_NUMBER.match(text, e):
+            e = _ROMAN_NUMBER.match(text, e).end()  # "HOLISMOKES VI", "SuGOHI X": a numbered release
         after = text[e : e + 60]
         entity_type = type_in_context(word, after, text[start:s]) or _known_model_part(word, kb) or ("Benchmark" if year else "")
         add(s, e, entity_type, "form")
     return found
 
 
+_ROMAN_NUMBER = re.compile(r" (?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w\-])")
 _EDITION = re.compile(r"[ -](?:19|20)\d\d(?![\w.\-])")
 
 

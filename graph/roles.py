@@ -33,7 +33,8 @@ _OWN_PARTS = re.compile(
     r"^\W*(?:(?:(?i:our|the proposed|this|the)\s+(?:[\w\-]+\s+){0,3}?|[A-Z][\w\-]*[A-Z0-9][\w\-]*\s+)"
     r"(?i:consists?\s+of|comprises?|is\s+composed\s+of|contains?|features?|incorporates?|integrates?|combines?|"
     r"is\s+made\s+up\s+of)\b"
-    r"|(?i:an?|the|one)\s+(?:(?i:key|core|main|central)\s+)?(?i:component|module|part|element|ingredient)s?\s+of\s+\S+\s+(?i:is|are)\b)"
+    r"|(?i:an?|the|one)\s+(?:(?i:key|core|main|central)\s+)?(?i:component|module|part|element|ingredient)s?\s+of\s+\S+\s+(?i:is|are)\b"
+    r"|(?i:key|main|core|major)\s+(?i:innovations?|contributions?|components?|designs?)\s+(?i:include|includes|are|is)\b)"
 )
 """A sentence that lists the parts of the paper's own contribution ("HF-VTON consists of three modules: ...",
 "A key component of SpectMamba is the ... (HSFA) block")."""
