@@ -383,7 +383,10 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             count, entry = span
             extra = _variant_words(ws, index + count, text) if entry.type in _VARIANT_TYPES else 0
             s, e = ws[index][0], ws[index + count + extra - 1][1]
-            if extra:
+            bracket = _BRACKETED_VARIANT.match(text, e) if entry.type in _VARIANT_TYPES else None
+            if bracket:  # "FLUX.1[schnell]", "FLUX.1 [dev]": a release of the family
+                add(s, bracket.end(), entry.type, "kb-variant", variant_of=entry.key)
+            elif extra:
                 add(s, e, entry.type, "kb-variant", variant_of=entry.key)
             elif _proposed_as_another_kind(entry, text, s, e, parsed.proposals):
                 add(s, e, type_from_head_noun(text[e : e + 80]), "form")  # the paper's own PAPI dataset, not the PAPI library
@@ -464,6 +467,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     return found
 
 
+_BRACKETED_VARIANT = re.compile(r" ?\[[A-Za-z][\w\-.]*\]")
 _ROMAN_NUMBER = re.compile(r" (?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w\-])")
 _EDITION = re.compile(r"[ -](?:19|20)\d\d(?![\w.\-])")
 

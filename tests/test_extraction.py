@@ -642,3 +642,9 @@ def test_key_innovations_are_the_papers_own_and_roman_numbers_belong_to_a_releas
             "strategy. We fine-tune ten architectures using datasets from HOLISMOKES VI.")
     found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
     assert found["EGC"] == found["AMS"] == "proposes" and "HOLISMOKES VI" in found
+
+
+def test_a_bracketed_release_after_a_known_family_is_its_variant():
+    kb = KnowledgeBase([KBEntry("flux", "FLUX", "Model", aliases=("FLUX.1",))])
+    found = [(m.text, m.variant_of) for m in mentions_of(paper("A study", "We distill FLUX.1[schnell] and FLUX."), kb)]
+    assert found == [("FLUX.1[schnell]", "flux"), ("FLUX", None)]
