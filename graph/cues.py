@@ -171,12 +171,17 @@ def type_from_subtitle(subtitle: str) -> str | None:
     """The type a title's subtitle gives the name before its colon ("X: A New Benchmark Dataset for ...").
 
     >>> type_from_subtitle(" A New Benchmark Dataset for Cross-Lingual Retrieval"), type_from_subtitle(" Evaluating LLMs on Code")
-    ('Dataset', None)
-    >>> type_from_subtitle(" Sentence-Level Romanian Satire Detection Dataset"), type_from_subtitle(" Benchmarking Multimodal LLMs")
+    ('Dataset', 'Benchmark')
+    >>> type_from_subtitle(" Sentence-Level Romanian Satire Detection Dataset"), type_from_subtitle(" Scaling Multimodal LLMs")
     ('Dataset', None)
     """
+    if _SUBTITLE_EVALUATES.match(subtitle):
+        return "Benchmark"  # "ScienceBoard: Evaluating Multimodal Autonomous Agents in ..."
     match = _SUBTITLE_NOUN_PHRASE.match(subtitle) or _SUBTITLE_NAME_PHRASE.match(subtitle)
     return HEAD_NOUN_TYPES.get(match.group(1).split()[-1].lower()) if match else None
+
+
+_SUBTITLE_EVALUATES = re.compile(r"^\s*(?:Evaluating|Benchmarking|Assessing|Testing|Probing)\b")
 
 
 _CONNECTOR = r"(?:called|named|dubbed|termed|like|such as|including)"
