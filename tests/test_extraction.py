@@ -648,3 +648,8 @@ def test_a_bracketed_release_after_a_known_family_is_its_variant():
     kb = KnowledgeBase([KBEntry("flux", "FLUX", "Model", aliases=("FLUX.1",))])
     found = [(m.text, m.variant_of) for m in mentions_of(paper("A study", "We distill FLUX.1[schnell] and FLUX."), kb)]
     assert found == [("FLUX.1[schnell]", "flux"), ("FLUX", None)]
+
+
+def test_a_self_annotated_dataset_is_the_papers_own(tiny_kb):
+    text = "Experiments on three QA datasets, including a self-annotated one AIRQA-REAL, show gains."
+    assert {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}["AIRQA-REAL"] == "proposes"
