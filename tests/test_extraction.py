@@ -341,12 +341,23 @@ def test_tasks_paradigms_and_described_proposals_are_not_names(tiny_kb):
     assert not {"S2V", "SLU", "FSCIL"} & set(found) and found["ANNS"] == found["Human4DiT"] == "uses"
 
 
-def test_parts_the_paper_says_it_made_are_proposed(tiny_kb):
-    text = ("Our approach is composed of two components: the Global Features Generator (GFG) and the Local "
-            "Features Enhancer (LFE). A Face-Aware Audio Adapter (FAA) is proposed to isolate the speaker. "
-            "The Deep Attention Network (DAN) was introduced by earlier work.")
+@pytest.mark.parametrize(
+    ("text", "proposed", "used"),
+    [
+        ("Our approach is composed of two components: the Global Features Generator (GFG) and the Local "
+         "Features Enhancer (LFE). A Face-Aware Audio Adapter (FAA) is proposed to isolate the speaker. "
+         "The Deep Attention Network (DAN) was introduced by earlier work.", ("GFG", "LFE", "FAA"), ("DAN",)),
+        ("VARIN leverages a novel pseudo-inverse function for argmax sampling, named Location-aware Argmax Inversion "
+         "(LAI), to invert noise. MoSEs contain three core components, namely, the Stylistics Reference Repository "
+         "(SRR) and the Stylistics-Aware Router (SAR). Strategies such as MAG, SNIP and GRASP lag behind.",
+         ("LAI", "SRR", "SAR"), ("SNIP",)),
+        ("Key innovations include an Edge Guided Compaction (EGC) branch and an Augmented Mixup Sampling (AMS) "
+         "strategy.", ("EGC", "AMS"), ()),
+    ],
+)
+def test_parts_the_paper_says_it_made_are_proposed(tiny_kb, text, proposed, used):
     found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
-    assert found["GFG"] == found["LFE"] == found["FAA"] == "proposes" and found["DAN"] == "uses"
+    assert [found[name] for name in proposed + used] == ["proposes"] * len(proposed) + ["uses"] * len(used)
 
 
 def test_metric_variants_and_qualified_metrics():
@@ -629,19 +640,9 @@ def test_scores_before_acronyms_make_metrics_and_words_glued_to_a_company_name_o
     assert found == {"PDMS": "Metric"}
 
 
-def test_parts_named_as_new_or_listed_by_a_plural_subject_are_proposed(tiny_kb):
-    text = ("VARIN leverages a novel pseudo-inverse function for argmax sampling, named Location-aware Argmax Inversion "
-            "(LAI), to invert noise. MoSEs contain three core components, namely, the Stylistics Reference Repository "
-            "(SRR) and the Stylistics-Aware Router (SAR). Strategies such as MAG, SNIP and GRASP lag behind.")
-    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
-    assert found["LAI"] == found["SRR"] == found["SAR"] == "proposes" and found["SNIP"] == "uses"
-
-
-def test_key_innovations_are_the_papers_own_and_roman_numbers_belong_to_a_release(tiny_kb):
-    text = ("Key innovations include an Edge Guided Compaction (EGC) branch and an Augmented Mixup Sampling (AMS) "
-            "strategy. We fine-tune ten architectures using datasets from HOLISMOKES VI.")
-    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
-    assert found["EGC"] == found["AMS"] == "proposes" and "HOLISMOKES VI" in found
+def test_a_roman_number_belongs_to_the_release_it_follows(tiny_kb):
+    text = "We fine-tune ten architectures using datasets from HOLISMOKES VI and SuGOHI X."
+    assert "HOLISMOKES VI" in {m.text for m in mentions_of(paper("A study", text), tiny_kb)}
 
 
 def test_a_bracketed_release_after_a_known_family_is_its_variant():
