@@ -10,17 +10,17 @@ from difflib import SequenceMatcher
 
 from .acronyms import AcronymPair, find_acronym_pairs
 from .cues import (
-    proposed_after,
     HEAD_NOUN_TYPES,
-    type_in_context,
-    evaluated_on_before,
     LIST_GLUE,
+    evaluated_on_before,
     has_evaluation_cue,
     kind_in_evaluation_phrase,
     names_a_task,
     proposal_verb_ends,
+    proposed_after,
     type_from_head_noun,
     type_from_noun_before,
+    type_in_context,
 )
 from .roles import assign_roles
 from .kb import KBEntry, KnowledgeBase
@@ -64,7 +64,12 @@ def find_mentions(
     in_title = tuple(m for start, end in spans if start < title_end for m in title_names(paper, text, start, end, kb, set()))
     own_names = tuple(sorted({m.text for m in in_title}))
     parsed = [_Sentence.of(text, start, end, start < title_end, kb, own_names) for start, end in spans]
-    coined = {pair.short for s in parsed for pair, entry in s.pairs if not entry and (s.names_long_form(pair, kb) or s.coins(pair)) and s.proposes(pair)}
+    coined = {
+        pair.short
+        for s in parsed
+        for pair, entry in s.pairs
+        if not entry and s.proposes(pair) and (s.names_long_form(pair, kb) or s.coins(pair))
+    }
     also_own = tuple(sorted(coined - set(own_names)))
     if also_own:  # "we propose ... (LLM-DiSAC)": then "LLM-DiSAC develops a ..." proposes too
         parsed = [_Sentence.of(text, start, end, start < title_end, kb, own_names + also_own) for start, end in spans]
@@ -459,8 +464,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         year = _EDITION.match(text, e)
         if year:  # "PalmX 2025", "NADI 2025": a yearly shared task or challenge
             e = year.end()
-        elif word.isupper() and _ROMAN_NUMBER.match(text, e):
-            e = _ROMAN_NUMBER.match(text, e).end()  # "HOLISMOKES VI", "SuGOHI X": a numbered release
+        elif word.isupper() and (number := _ROMAN_NUMBER.match(text, e)):
+            e = number.end()  # "HOLISMOKES VI": a numbered release
         after = text[e : e + 60]
         entity_type = type_in_context(word, after, text[start:s]) or _known_model_part(word, kb) or ("Benchmark" if year else "")
         add(s, e, entity_type, "form")

@@ -21,7 +21,11 @@ _OUR_KIND = re.compile(
     re.IGNORECASE,
 )
 """A known name the paper calls its own: "our final model S4D"."""
-_NOVEL = re.compile(r"\b(?:novel|new|self-(?:annotated|collected|constructed|built|curated)|newly\s+(?:annotated|collected|constructed|built|curated))\s+(?:(?!(?:on|in|of|for|with|to|at|by|than|over|from)\b)[\w\-]+\s+){0,3}$", re.IGNORECASE)
+_NOVEL = re.compile(
+    r"\b(?:novel|new|(?:self-|newly\s+)(?:annotated|collected|constructed|built|curated))\s+"
+    r"(?:(?!(?:on|in|of|for|with|to|at|by|than|over|from)\b)[\w\-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 """A coined name the sentence calls new: "(2) novel Aspect Matching Score (AMS): a metric"."""
 _NOVEL_AFTER = re.compile(r"[}*$]*\)?,\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:novel|new)\b", re.IGNORECASE)
 """After a coined name: the sentence calls it new ("utilizing MedJudge, a novel rubric-based evaluation framework")."""
