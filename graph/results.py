@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import evaluated_on_before
 from .records import Mention
 
 __all__ = ["StatedResult", "find_results", "normalise_value"]
@@ -66,11 +67,15 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sent_start, []).append(m)
+    own = {m.text: m for m in mentions if m.type == "Benchmark" and m.role == "proposes"}
     results = []
     for sent_start, group in by_sentence.items():
         group.sort(key=lambda m: m.start)
         sentence = group[0].sentence
         benchmarks = [m for m in group if m.type in ("Benchmark", "Dataset")]
+        elsewhere = not benchmarks and len(own) == 1 and any(m.type == "Model" for m in group)
+        if elsewhere:
+            benchmarks = list(own.values())  # a benchmark paper: "GPT-4o achieves only 57.0% overall accuracy"
         if not benchmarks:
             continue
         for number in _NUMBER.finditer(sentence):
@@ -79,14 +84,17 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
                 continue  # a version inside a name: "Claude 3.5 Sonnet", "Claude 2.1"
             clause = re.split(r"[;:]|, (?:while|whereas|and) ", sentence[: number.start()])[-1][-70:]
             clause = _LISTED_VALUES.sub("", clause)  # "by 9.03% and 9.44%": the second is read like the first
-            absolute = re.search(r"\b(?:to|of|reaches|achieves|attains|scores?)\s*$", clause) and not _GAIN_OF.search(clause)
+            absolute = re.search(r"\b(?:to|of|reaches|achieves|attains|scores?)(?:\s+(?:only|merely|just))?\s*$", clause) and not _GAIN_OF.search(clause)
             if _RELATIVE.search(clause[-25:]) or (_RELATIVE_WORDS.search(clause) and not absolute) or _RELATIVE_AFTER.match(
                 sentence[number.end() :]
             ):
                 continue
             if not number.group(2) and "." not in number.group(1):
                 continue  # bare integers are counts, sizes and years far more often than scores
-            benchmark = _nearest_benchmark(benchmarks, at, end, text)
+            if elsewhere:
+                benchmark = benchmarks[0] if absolute else None
+            else:
+                benchmark = _nearest_benchmark(benchmarks, at, end, text, stated=bool(absolute))
             if benchmark is None or (benchmark.start >= end and not text[end : benchmark.start].strip()):
                 continue  # "on 1% RefCOCO" is a share of the data, not a score
             metrics = [m for m in group if m.type == "Metric" and abs(_gap(m, at, end)) < 40]
@@ -117,9 +125,17 @@ def _gap(m: Mention, at: int, end: int) -> int:
     return m.start - end if m.start >= end else at - m.end
 
 
-def _nearest_benchmark(benchmarks: list[Mention], at: int, end: int, text: str) -> Mention | None:
+def _nearest_benchmark(benchmarks: list[Mention], at: int, end: int, text: str, *, stated: bool) -> Mention | None:
+    """The benchmark after the value in its clause, else the nearest before it; for a score the sentence
+    states ("achieves 27.54%"), a sentence that names one benchmark and opens with it ("On HistBench,
+    HistAgent based on GPT-4o achieves ...") means that one throughout."""
     after = [m for m in benchmarks if m.start >= end and not re.search(r"[;]|\band\b.*\d", text[end : m.start])]
     if after and after[0].start - end < 60:
         return after[0]
-    before = [m for m in benchmarks if m.end <= at and at - m.end < 80 and ";" not in text[m.end : at]]
-    return before[-1] if before else None
+    before = [m for m in benchmarks if m.end <= at and ";" not in text[m.end : at]]
+    near = [m for m in before if at - m.end < 80]
+    if near:
+        return near[-1]
+    if stated and len({m.text for m in benchmarks}) == 1 and before and evaluated_on_before(text[before[0].sent_start : before[0].start]):
+        return before[-1]
+    return None

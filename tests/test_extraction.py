@@ -654,3 +654,14 @@ def test_a_bracketed_release_after_a_known_family_is_its_variant():
 def test_a_self_annotated_dataset_is_the_papers_own(tiny_kb):
     text = "Experiments on three QA datasets, including a self-annotated one AIRQA-REAL, show gains."
     assert {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}["AIRQA-REAL"] == "proposes"
+
+
+def test_scores_of_a_benchmark_named_at_the_sentence_start_or_proposed_in_another_sentence(tiny_kb):
+    text = ("We introduce VideoRewardBench, the first benchmark for video reward models. Even GPT-4 achieves only "
+            "57.0% overall accuracy. On HumanEval, Codex fine-tuned on our carefully cleaned data achieves a "
+            "pass@1 of 48.1%, while using 35%/52% fewer parameters.")
+    resolved = resolve(_extract([paper("A study", text)], tiny_kb), tiny_kb)
+    labels = {key: entity.label for key, entity in resolved.entities.items()}
+    assert sorted((labels[r.entity], labels[r.benchmark], r.value) for r in resolved.results) == [
+        ("Codex", "HumanEval", 0.481), ("GPT-4", "VideoRewardBench", 0.57)
+    ]
