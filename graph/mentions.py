@@ -715,5 +715,11 @@ def _is_named_long_form(long: str, kb: KnowledgeBase, *, at_sentence_start: bool
 
 
 def _head_type(long: str) -> str | None:
-    last = long.split()[-1].lower() if long.split() else ""
-    return type_from_head_noun(" " + last)
+    """The type a long form's head word gives: its last word, or the word before its first "of"
+    ("Legacy Survey of Space and Time"); a survey, census, registry or atlas is a Dataset."""
+    head = long.split(" of ")[0].split()
+    last = head[-1].lower() if head else ""
+    return "Dataset" if last in _DATA_COLLECTIONS else type_from_head_noun(" " + last)
+
+
+_DATA_COLLECTIONS = frozenset("survey census registry atlas archive database".split())

@@ -665,3 +665,10 @@ def test_scores_of_a_benchmark_named_at_the_sentence_start_or_proposed_in_anothe
     assert sorted((labels[r.entity], labels[r.benchmark], r.value) for r in resolved.results) == [
         ("Codex", "HumanEval", 0.481), ("GPT-4", "VideoRewardBench", 0.57)
     ]
+
+
+def test_a_survey_or_registry_named_by_a_long_form_is_a_dataset(tiny_kb):
+    text = ("The analysis is based on the Economy Watchers Survey (EWS), a monthly poll. The Legacy Survey of Space "
+            "and Time (LSST) will find many lenses.")
+    found = {m.text: m.type for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["EWS"] == found["LSST"] == "Dataset"
