@@ -33,7 +33,8 @@ __all__ = ["find_mentions", "split_sentences_at"]
 _NOT_IN_NAME = re.compile(r"[,;:()\[\]{}!?\"]|\.\s")
 _VARIANT_SUFFIX = re.compile(
     r"^(\d+(\.\d+)?[BMKT]|\d+x\d+B|v?\d+(\.\d+)*|Instruct|Chat|Base|Coder|Math|Turbo|Pro|Plus|Mini|Large|Small|"
-    r"Medium|XL|XXL|Base|Tiny|Huge|Preview|Vision|VL|it|hf|SFT|DPO|RLHF|Distill|Lite|Flash|Ultra|Nano|Thinking|Reasoning|Sonnet|Opus|Haiku)$",
+    r"Medium|XL|XXL|Base|Tiny|Huge|Preview|Vision|VL|it|hf|SFT|DPO|RLHF|Distill|Lite|Flash|Ultra|Nano|Thinking|Reasoning|Sonnet|Opus|Haiku|"
+    r"High|Low)$",
     re.IGNORECASE,
 )
 
@@ -526,7 +527,8 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
 
 
 _VARIANT_WORD = re.compile(
-    r"(?:Pro|Plus|Lite|Mini|Max|Turbo|Ultra|Nano|Tiny|Small|Base|Medium|Large|Verified|Hard|v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK]|"
+    r"(?:Pro|Plus|Lite|Mini|Max|Turbo|Ultra|Nano|Tiny|Small|Base|Medium|Large|Verified|Hard|Thinking|Reasoning|"
+    r"v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK]|"
     r"[A-Z][a-z]-[A-Z][a-z])"  # language pairs: "WMT 2014 De-En"
 )
 

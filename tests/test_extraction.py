@@ -672,3 +672,9 @@ def test_a_survey_or_registry_named_by_a_long_form_is_a_dataset(tiny_kb):
             "and Time (LSST) will find many lenses.")
     found = {m.text: m.type for m in mentions_of(paper("A study", text), tiny_kb)}
     assert found["EWS"] == found["LSST"] == "Dataset"
+
+
+def test_thinking_and_effort_levels_make_model_variants():
+    kb = KnowledgeBase([KBEntry("gemini-2-flash", "Gemini 2.0 Flash", "Model"), KBEntry("o3-mini", "o3-mini", "Model")])
+    found = [(m.text, m.variant_of) for m in mentions_of(paper("A study", "We test Gemini 2.0 Flash Thinking and o3-mini-high."), kb)]
+    assert found == [("Gemini 2.0 Flash Thinking", "gemini-2-flash"), ("o3-mini-high", "o3-mini")]
