@@ -25,7 +25,8 @@ HEAD_NOUN_TYPES = {
     "benchmark": "Benchmark", "benchmarks": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark",
     "testbed": "Benchmark", "test": "Benchmark", "challenge": "Benchmark", "competition": "Benchmark",
     "environment": "Benchmark", "environments": "Benchmark", "games": "Benchmark", "suites": "Benchmark",
-    "dataset": "Dataset", "datasets": "Dataset", "datastore": "Dataset", "corpus": "Dataset", "database": "Dataset", "corpora": "Dataset", "collection": "Dataset",
+    "dataset": "Dataset", "datasets": "Dataset", "datastore": "Dataset", "corpus": "Dataset", "database": "Dataset",
+    "corpora": "Dataset", "collection": "Dataset",
     "model": "Model", "models": "Model", "llm": "Model", "llms": "Model", "family": "Model", "checkpoints": "Model",
     "metric": "Metric", "score": "Metric", "measure": "Metric", "criterion": "Metric",
     "framework": "Method", "method": "Method", "algorithm": "Method", "approach": "Method", "technique": "Method",
@@ -163,7 +164,8 @@ def type_from_head_noun(after: str) -> str | None:
 
 _SUBTITLE_NOUN_PHRASE = re.compile(r"^\s*(?:A|An|The)\s+((?:[\w\-]+\s+){0,7}?[\w\-]+)(?=\s+(?:for|of|on|to|with|in|via|that)\b|\s*$)")
 _SUBTITLE_NAME_PHRASE = re.compile(
-    r"^\s*(?:[A-Z][a-z]+ing\s+The\s+)?(?!(?:[A-Z][a-z]+ing|Towards?|Beyond|On|In|When|How|Why|What|Is|Are|Can)\s)((?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*[a-rt-z])(?=\s+(?:for|of|on|to|with|in|via)\b|\s*$)"
+    r"^\s*(?:[A-Z][a-z]+ing\s+The\s+)?(?!(?:[A-Z][a-z]+ing|Towards?|Beyond|On|In|When|How|Why|What|Is|Are|Can)\s)"
+    r"((?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*[a-rt-z])(?=\s+(?:for|of|on|to|with|in|via)\b|\s*$)"
 )  # no article, every word capitalised, ending in one thing: "Sentence-Level Romanian Satire Detection Dataset"
 
 
@@ -315,7 +317,8 @@ _SEPARATOR = (
     r"\)\s*,?\s*and\s+(?:[\w\-]+\s+){0,4}\(\s*)"  # "(A, B) and three image datasets (C, D)"
 )
 _EVAL_PREP = re.compile(
-    r"\b(?i:on|across|evaluations? of|experiments with|(?:evaluations?|experiments?) using)\s+(?:(?!(?:that|shows?|demonstrates?|indicates?|reveals?|"
+    r"\b(?i:on|across|evaluations? of|experiments with|(?:evaluations?|experiments?) using)\s+"
+    r"(?:(?!(?:that|shows?|demonstrates?|indicates?|reveals?|"
     r"confirms?|suggests?|proves?|verif(?:y|ies)|validates?)\b)(?:[a-z][\w\-&]*|[A-Z][A-Z&]+s?|\d[\d,.]*(?:-[a-z]+)?)\s+){0,7}"
     r"(?:[a-z][\w\-]*,?\s+(?:including|such as|like|e\.g\.,?|i\.e\.,?)\s+(?:[a-z][\w\-]*\s+){0,4})?(?:(?:e\.g|i\.e)\.,?\s+)?\(?\s*"
     rf"(?:{_ITEM}{_SEPARATOR})*$"

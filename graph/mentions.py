@@ -584,8 +584,8 @@ def _listed_with(text: str, s: int, e: int, word: str, found: list[Mention], low
         return None
     if not text[:s].rstrip() or text[:s].rstrip()[-1] in ".!?:\n" or not text[s - 1].isspace():
         return None  # "Across GSM8K and StrategyQA, ...": any word is capitalised there
-    if re.match(r"[\s\-]+[A-Z0-9]", text[e : e + 3]) or re.search(r"[A-Z][\w\-]*\s+$", text[max(0, s - 30) : s]):
-        return None  # "Opioid Analgesic Recommendation", "Convolutional Neural Networks", "Track 1": part of a longer name
+    if re.match(r"[\s\-]+(?:[A-Z]|\d(?![\d.]*[BMK]\b))", text[e : e + 8]) or re.search(r"[A-Z][\w\-]*\s+$", text[max(0, s - 30) : s]):
+        return None  # "Opioid Analgesic Recommendation", "Neural Networks", "Track 1": part of a longer name ("Bloom 7B" is sized)
     for m in found:
         glue = text[m.end : s] if m.end <= s else text[e : m.start]
         if m.type in ("Benchmark", "Dataset", "Model") and glue.strip() and LIST_GLUE.match(glue):

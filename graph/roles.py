@@ -85,7 +85,9 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
                 continue
             if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
                 role = "proposes"
-            elif (own and (_OUR.search(before[-60:]) or _NOVEL.search(before[-60:]) or _NOVEL_AFTER.match(text, m.end))) or _OUR_KIND.search(before[-60:]) or (
+            elif (
+                own and (_OUR.search(before[-60:]) or _NOVEL.search(before[-60:]) or _NOVEL_AFTER.match(text, m.end))
+            ) or _OUR_KIND.search(before[-60:]) or (
                 own and _CALLED.search(before[-12:]) and (propose_at is not None or _NAMED_NEW.search(before))
             ):
                 role = "proposes"
