@@ -17,6 +17,10 @@ class AcronymPair:
     long: str
     long_start: int
 
+    @property
+    def short_end(self) -> int:
+        return self.short_start + len(self.short)
+
 
 _PAREN = re.compile(r"\(([^()]{2,30})\)")
 _SPLIT_WORDS = re.compile(r"[\s\-/]+")

@@ -65,15 +65,9 @@ def find_mentions(
     in_title = tuple(m for start, end in spans if start < title_end for m in title_names(paper, text, start, end, kb, set()))
     own_names = tuple(sorted({m.text for m in in_title}))
     parsed = [_Sentence.of(text, start, end, start < title_end, kb, own_names) for start, end in spans]
-    coined = {
-        pair.short
-        for s in parsed
-        for pair, entry in s.pairs
-        if not entry and s.proposes(pair) and (s.names_long_form(pair, kb) or s.coins(pair))
-    }
-    also_own = tuple(sorted(coined - set(own_names)))
+    also_own = tuple(sorted(_coined_acronyms(parsed, kb) - set(own_names)))
     if also_own:  # "we propose ... (LLM-DiSAC)": then "LLM-DiSAC develops a ..." proposes too
-        parsed = [_Sentence.of(text, start, end, start < title_end, kb, own_names + also_own) for start, end in spans]
+        parsed = [sentence.knowing(own_names + also_own, kb) for sentence in parsed]
     here = _PaperContext(
         set(_LOWER_WORD.findall(text)),
         _generic_acronyms(parsed, kb),
@@ -133,13 +127,18 @@ class _Sentence:
 
     @classmethod
     def of(cls, text: str, start: int, end: int, in_title: bool, kb: KnowledgeBase, own_names: tuple[str, ...] = ()) -> _Sentence:
-        sentence = text[start:end]
-        verb_ends = () if in_title else tuple(proposal_verb_ends(sentence, own_names))
+        sentence = cls(start, end, text[start:end], in_title, (), tuple((pair, None) for pair in find_acronym_pairs(text[start:end])))
+        return sentence.knowing(own_names, kb)
+
+    def knowing(self, own_names: tuple[str, ...], kb: KnowledgeBase) -> _Sentence:
+        """The sentence read with the paper's own names as possible subjects of its proposal verbs; its
+        acronym pairs are found once, the known entity each names depends on those verbs."""
+        verb_ends = () if self.in_title else tuple(proposal_verb_ends(self.text, own_names))
         pairs = tuple(
-            (pair, _pair_entry(pair, _word_after(sentence, pair), kb, proposed=_after_a_verb(pair, verb_ends)))
-            for pair in find_acronym_pairs(sentence)
+            (pair, _pair_entry(pair, _word_after(self.text, pair), kb, proposed=_after_a_verb(pair, verb_ends)))
+            for pair, _ in self.pairs
         )
-        return cls(start, end, sentence, in_title, verb_ends, pairs)
+        return replace(self, verb_ends=verb_ends, pairs=pairs)
 
     @property
     def proposals(self) -> tuple[int, ...]:
@@ -149,7 +148,7 @@ class _Sentence:
     def names_long_form(self, pair: AcronymPair, kb: KnowledgeBase) -> bool:
         """True when the pair's long form is a name, not a description (see `_is_named_long_form`)
         nor a task ("Subject-to-Video (S2V) generation")."""
-        if names_a_task(pair.long, self.text[pair.short_start + len(pair.short) :]):
+        if names_a_task(pair.long, self.text[pair.short_end :]):
             return False
         return _is_named_long_form(pair.long, kb, at_sentence_start=not self.text[: pair.long_start].strip())
 
@@ -177,7 +176,7 @@ class _Sentence:
         """True when the pair stands after one of the sentence's proposal verbs, or before a passive
         one ("a LLM-based semantic transmission network (LSTN) is proposed")."""
         return _after_a_verb(pair, self.verb_ends) or (
-            not self.in_title and proposed_after(self.text[pair.short_start + len(pair.short) : pair.short_start + len(pair.short) + 80])
+            not self.in_title and proposed_after(self.text[pair.short_end : pair.short_end + 80])
         )
 
 
@@ -225,6 +224,17 @@ def _own_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
     }
 
 
+def _coined_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]:
+    """Acronyms a proposal sentence defines for something of its own, named (`_own_acronyms`) or in lower
+    case ("a novel ... communication (LLM-DiSAC) framework")."""
+    return {
+        pair.short
+        for sentence in sentences
+        for pair, entry in sentence.pairs
+        if not entry and sentence.proposes(pair) and (sentence.names_long_form(pair, kb) or sentence.coins(pair))
+    }
+
+
 def _pair_entry(pair: AcronymPair, after: str, kb: KnowledgeBase, *, proposed: bool) -> KBEntry | None:
     """The known entity an acronym pair names: by its long form (with the word after the pair:
     "a Kullback-Leibler (KL) divergence"), else by its letters, unless the known entity's own long form
@@ -247,7 +257,7 @@ def _after_a_verb(pair: AcronymPair, verb_ends: tuple[int, ...]) -> bool:
 
 
 def _word_after(sentence: str, pair: AcronymPair) -> str:
-    match = _WORD_AFTER.match(sentence, pair.short_start + len(pair.short))
+    match = _WORD_AFTER.match(sentence, pair.short_end)
     return match.group(1) if match else ""
 
 
@@ -342,7 +352,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
 
     # Acronym pairs first: the long form and the short form are one mention of one thing.
     for pair, entry in parsed.pairs:
-        s, e = start + pair.short_start, start + pair.short_start + len(pair.short)
+        s, e = start + pair.short_start, start + pair.short_end
         if entry:
             add(s, e, entry.type, "kb-acronym", kb_key=entry.key, long_form=pair.long)
         elif pair.short in here.own_acronyms or (
