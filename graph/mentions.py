@@ -85,7 +85,7 @@ def find_mentions(
 
 def _own_over_known(mentions: list[Mention]) -> list[Mention]:
     """Where the paper gives a known name to its own thing ("we propose PACS, a novel RLVR framework";
-    `_proposed_as_another_kind`), its other mentions of the name are that thing too, not the known one."""
+    `_own_kind_of_known`), its other mentions of the name are that thing too, not the known one."""
     own = {m.text: m for m in mentions if m.rule == "form" and m.kb_key is None and m.role == "proposes"}
     return [
         replace(m, type=own[m.text].type, kb_key=None, rule="form", role="uses" if m.role == "evaluatesOn" else m.role)
@@ -404,8 +404,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
                 add(s, bracket.end(), entry.type, "kb-variant", variant_of=entry.key)
             elif extra:
                 add(s, e, entry.type, "kb-variant", variant_of=entry.key)
-            elif _proposed_as_another_kind(entry, text, s, e, parsed.proposals):
-                add(s, e, type_from_head_noun(text[e : e + 80]), "form")  # the paper's own PAPI dataset, not the PAPI library
+            elif own_kind := _own_kind_of_known(entry, text, s, e, parsed.proposals):
+                add(s, e, own_kind, "form")  # the paper's own PAPI dataset, not the PAPI library
             else:
                 rule = "kb" if _supported(entry, text, start, s, e) else "kb-ambiguous"
                 add(s, e, entry.type, rule, kb_key=entry.key)
@@ -543,13 +543,13 @@ _VARIANT_WORD = re.compile(
 )
 
 
-def _proposed_as_another_kind(entry: KBEntry, text: str, s: int, e: int, proposals) -> bool:
-    """True when a proposal names the paper's own thing with a known name of another kind:
-    "we construct PAPI, the largest dataset for ..." is not the PAPI library."""
+def _own_kind_of_known(entry: KBEntry, text: str, s: int, e: int, proposals) -> str | None:
+    """The type of the paper's own thing when a proposal gives it a known name of another kind:
+    "we construct PAPI, the largest dataset for ..." is a Dataset, not the PAPI library."""
     if not any(0 <= s - at <= 30 and not re.search(r"[,;:]", text[at:s]) for at in proposals):
-        return False
+        return None
     entity_type = type_from_head_noun(text[e : e + 80])
-    return bool(entity_type) and entity_type != entry.type and entity_type not in entry.also_types
+    return entity_type if entity_type and entity_type != entry.type and entity_type not in entry.also_types else None
 
 
 def _variant_words(ws: list[Word], index: int, text: str) -> int:
@@ -563,6 +563,8 @@ def _variant_words(ws: list[Word], index: int, text: str) -> int:
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def _plural_pair(pair: AcronymPair) -> bool:
     """"Large Language Models (LLMs)", "Video Diffusion Transformers (VDiTs)": letters for a class of things."""
     return pair.short.endswith("s") and pair.long.endswith("s") and sum(c.isupper() for c in pair.short) >= 2
@@ -583,8 +585,13 @@ def _joins_left(left: Word, start: int, text: str, kb: KnowledgeBase, taken: set
     s, e, word = left
     if text[e:start] != " " or s in taken or word in _COMMON_CAPITALISED or word.lower() in HEAD_NOUN_TYPES:
         return False  # "the Fact-checking Benchmark FActBench": a kind word is not part of the name
-    at_sentence_start = not text[:s].rstrip() or text[:s].rstrip()[-1] in ".!?:\n"
-    return word[:1].isupper() and word[1:].islower() and word.isalpha() and not at_sentence_start and not kb.lookup(word)
+    return word[:1].isupper() and word[1:].islower() and word.isalpha() and not _opens_sentence(text, s) and not kb.lookup(word)
+
+
+def _opens_sentence(text: str, s: int) -> bool:
+    """True when the word at `s` opens a sentence or a clause after a colon, where any word is capitalised."""
+    before = text[:s].rstrip()
+    return not before or before[-1] in ".!?:\n"
 
 
 def _listed_with(text: str, s: int, e: int, word: str, found: list[Mention], lower_words: set[str]) -> str | None:
@@ -592,7 +599,7 @@ def _listed_with(text: str, s: int, e: int, word: str, found: list[Mention], low
     "CIFAR-100, STL-10, Flowers, and Pets", Flowers and Pets are datasets too; in "ALLaM, Fanar, LLaMA", Fanar is a model."""
     if not (word.istitle() and word.isalpha() and len(word) > 2) or word.lower() in lower_words or word in _COMMON_CAPITALISED:
         return None
-    if not text[:s].rstrip() or text[:s].rstrip()[-1] in ".!?:\n" or not text[s - 1].isspace():
+    if _opens_sentence(text, s) or not text[s - 1].isspace():
         return None  # "Across GSM8K and StrategyQA, ...": any word is capitalised there
     if re.match(r"[\s\-]+(?:[A-Z]|\d(?![\d.]*[BMK]\b))", text[e : e + 8]) or re.search(r"[A-Z][\w\-]*\s+$", text[max(0, s - 30) : s]):
         return None  # "Opioid Analgesic Recommendation", "Neural Networks", "Track 1": part of a longer name ("Bloom 7B" is sized)
@@ -728,10 +735,10 @@ def _is_named_long_form(long: str, kb: KnowledgeBase, *, at_sentence_start: bool
 
 def _head_type(long: str) -> str | None:
     """The type a long form's head word gives: its last word, or the word before its first "of"
-    ("Legacy Survey of Space and Time"); a survey, census, registry or atlas is a Dataset."""
+    ("Legacy Survey of Space and Time"); a survey, census, registry, atlas or archive is a Dataset."""
     head = long.split(" of ")[0].split()
     last = head[-1].lower() if head else ""
     return "Dataset" if last in _DATA_COLLECTIONS else type_from_head_noun(" " + last)
 
 
-_DATA_COLLECTIONS = frozenset("survey census registry atlas archive database".split())
+_DATA_COLLECTIONS = frozenset("survey census registry atlas archive".split())

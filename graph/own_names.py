@@ -292,12 +292,17 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
 def _coined_word_of(head: str, abstract: str, kb: KnowledgeBase) -> str | None:
     """The one coined word of a longer title head that the abstract uses on its own, when the abstract
     never repeats the whole head ("The Overthinker's DIET: ..." and "We introduce DIET (...)")."""
-    if re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", abstract):
+    if _whole_word(head).search(abstract):
         return None
     coined = [w for w in head.split() if looks_like_name(w) and not kb.lookup(w) and not kb.is_generic(w)]
-    if len(coined) == 1 and re.search(rf"(?<![\w-]){re.escape(coined[0])}(?![\w-])", abstract):
+    if len(coined) == 1 and _whole_word(coined[0]).search(abstract):
         return coined[0]
     return None
+
+
+def _whole_word(name: str, flags: int = 0) -> re.Pattern:
+    """`name` where it stands as a whole word (not inside "X-Eval" or "NeoX")."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
 
 
 def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:
@@ -319,12 +324,12 @@ def _names_one_thing(word: str) -> bool:
 
 def _repeated_as_name(phrase: str, abstract: str) -> bool:
     """True when the abstract writes the title's phrase again with a capital first letter ("Power scheduler")."""
-    return any(m.group(0)[0].isupper() for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", abstract, re.IGNORECASE))
+    return any(m.group(0)[0].isupper() for m in _whole_word(phrase, re.IGNORECASE).finditer(abstract))
 
 
 def _type_in_abstract(name: str, abstract: str) -> str | None:
     """The type the abstract gives the title's name where it introduces it ("we propose B-score, a novel metric")."""
-    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", abstract):
+    for match in _whole_word(name).finditer(abstract):
         entity_type = type_from_head_noun(abstract[match.end() : match.end() + 80])
         if entity_type:
             return entity_type
@@ -333,8 +338,7 @@ def _type_in_abstract(name: str, abstract: str) -> str | None:
 
 _PHRASE_START = re.compile(
     r"(?:[\w\-]+ing|Beyond|Towards?|On|In|From|When|Why|How|What|Where|Is|Are|Do|Does|Can|Not|Less|More|All|Every|"
-    r"It's|It|We|You|Your|I|My|Our|They|Let's|Don't|"
-    r"Learning|Scaling|Rethinking|Revisiting|Understanding|Improving|Unlocking|Exploring|Evaluating)(?=\s|$)"
+    r"It's|It|We|You|Your|I|My|Our|They|Let's|Don't)(?=\s|$)"
 )  # a word of its own: "In Defense of ..." starts a phrase, "In-Context Brush" a name
 _FUNCTION_WORD = re.compile(r"\b(?:the|and|of|for|with|to|a|an|is|are|as|at|from|into|in|on|vs\.?|via|by)\b")
 _REPORT_TITLE = re.compile(r"^(\S+(?: \S+)?) (?:Technical Report|Tech Report|Model Card|System Card)\b", re.IGNORECASE)
