@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .names import LATEX_COMMAND
+
 __all__ = ["AcronymPair", "find_acronym_pairs", "best_long_form"]
 
 
@@ -50,7 +52,7 @@ def find_acronym_pairs(text: str) -> list[AcronymPair]:
     return pairs + _apposed_pairs(text)
 
 
-_MARKUP = re.compile(r"\s*\$?\\(?:textbf|textit|texttt|textsc|mathbf|mathrm|mathcal|emph)\{([^{}]+)\}\$?\s*")
+_MARKUP = re.compile(rf"\s*\$?{LATEX_COMMAND.pattern}\$?\s*")
 
 
 _APPOSED = re.compile(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .names import LATEX_COMMAND
+
 __all__ = [
     "HEAD_NOUN_TYPES",
     "type_from_form",
@@ -14,6 +16,7 @@ __all__ = [
     "type_from_subtitle",
     "kind_in_evaluation_phrase",
     "LIST_GLUE",
+    "NAMING_WORDS",
     "proposal_verb_ends",
     "proposed_after",
     "has_evaluation_cue",
@@ -129,7 +132,6 @@ _NOUN_PHRASE_ENDS = frozenset(
 _SHARED_TASK = re.compile(r"^[}*$]*\s*\)?\s*(?:shared\s+tasks?|competition)\b", re.IGNORECASE)
 _MARKUP = r"[}*$]*"  # the end of LaTeX or Markdown markup around a name: "\\textbf{CT-3M}, a collection"
 _APPOSITION = re.compile(rf"^{_MARKUP}[\s\-]*\)?\s*(?:,|\s+is|--|—|–)\s*(?:a|an|the|two|three|four|five|both)\s+((?:[\w\-]+\s+){{0,6}}[\w\-]+)")
-_LATEX_COMMAND = re.compile(r"\\[a-z]+\{([^{}]*)\}")  # "the \\textbf{first} benchmark" reads "the first benchmark"
 _NEXT_WORD = re.compile(rf"^{_MARKUP}[\s\-\"'”’]*\)?\s*([A-Za-z]+)")
 
 
@@ -149,7 +151,7 @@ def type_from_head_noun(after: str) -> str | None:
     """
     if _SHARED_TASK.match(after):
         return "Benchmark"
-    apposition = _APPOSITION.match(_PARENTHETICAL.sub("", _LATEX_COMMAND.sub(r"\1", after)))
+    apposition = _APPOSITION.match(_PARENTHETICAL.sub("", LATEX_COMMAND.sub(r"\1", after)))  # "the \\textbf{first} benchmark"
     if apposition:
         kinds = []
         for word in apposition.group(1).split():
@@ -186,7 +188,9 @@ def type_from_subtitle(subtitle: str) -> str | None:
 _SUBTITLE_EVALUATES = re.compile(r"^\s*(?:Evaluating|Benchmarking|Assessing|Testing|Probing)\b")
 
 
-_CONNECTOR = r"(?:called|named|dubbed|termed|like|such as|including)"
+NAMING_WORDS = r"(?:called|named|dubbed|termed|coined)"
+"""The words that give a name to what comes before them: "a tokenizer named X"."""
+_CONNECTOR = rf"(?:{NAMING_WORDS}|like|such as|including)"
 """Words between a kind word and the name it introduces: "models like X", "a model called X"."""
 _NOUN_BEFORE = re.compile(rf"\b([A-Za-z]+)\s*(?:,|:|\(|\s(?:(?:--|—|–)\s*)?{_CONNECTOR})?\s*$")
 _CONNECTED = re.compile(rf"\s{_CONNECTOR}\s*$")

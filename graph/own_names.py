@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import HEAD_NOUN_TYPES, LIST_GLUE, type_from_form, type_from_head_noun, type_from_subtitle
+from .cues import HEAD_NOUN_TYPES, LIST_GLUE, NAMING_WORDS, type_from_form, type_from_head_noun, type_from_subtitle
 from .kb import KnowledgeBase
 from .names import looks_like_name
 from .records import Mention
@@ -72,7 +72,7 @@ _PHENOMENON = re.compile(
     r"\b(?:failures?|limitations?|problems?|phenomen(?:on|a)|issues?|behaviou?rs?|effects?|vulnerabilit(?:y|ies)|biases|"
     r"gaps?|trade-?offs?|paradox|dilemma|hypothes[ie]s)\b|(?:Problem|Phenomenon|Effect|Hypothesis|Paradox|Dilemma)$"
 )
-_CONNECTOR_AT_END = re.compile(r"\s*\b(?:named|called|dubbed|termed(?: as)?|coined)\s*$")
+_CONNECTOR_AT_END = re.compile(rf"\s*\b{NAMING_WORDS}(?: as)?\s*$")
 _NOT_A_NAME = re.compile(
     r"\w+ly|A|An|However|Moreover|Here|Then|Thus|Instead|First|Second|Third|Finally|Overall|We|Our|This|These|The|It|In|To|For|"
     r"Within|Across|Through|Under|With|Without|Among|During|After|Before|Unlike|Like|By|From|On|At|Despite|Besides|Beyond|Via"

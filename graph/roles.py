@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .cues import evaluated_on_before, has_evaluation_cue, proposed_after
+from .cues import NAMING_WORDS, evaluated_on_before, has_evaluation_cue, proposed_after
 from .names import name_key
 from .records import Mention
 
@@ -52,8 +52,8 @@ _PRIOR_WORK = re.compile(
 )
 """Words before a name that put it in other people's work ("compared to state-of-the-art Deep Attention Network")."""
 _COINED_RULES = ("acronym", "form", "phrase")
-_CALLED = re.compile(r"\b(?:called|named|dubbed|termed|coined|as)\s*$", re.IGNORECASE)
-_NAMED_NEW = re.compile(r"\b(?:novel|new|our|proposed)\b[^.;]*\b(?:called|named|dubbed|termed|coined)\s*$", re.IGNORECASE)
+_CALLED = re.compile(rf"\b(?:{NAMING_WORDS}|as)\s*$", re.IGNORECASE)
+_NAMED_NEW = re.compile(rf"\b(?:novel|new|our|proposed)\b[^.;]*\b{NAMING_WORDS}\s*$", re.IGNORECASE)
 """Without a proposal verb: "VARIN leverages a novel pseudo-inverse function for argmax sampling, named LAI"."""
 _PROPOSAL_REACH = 150
 
