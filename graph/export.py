@@ -12,6 +12,7 @@ from ontology import ONTOLOGY_IRI, PKG, RESOURCE
 
 from .errors import GraphMissingError
 from .outputs import write_atomic
+from .rdf import partition_iri
 
 __all__ = ["FORMATS", "export", "read_triples", "named_graphs", "void_description", "ENTITY_GRAPH"]
 
@@ -110,7 +111,7 @@ def void_description(store: ox.Store, dump: str = "graph.ttl") -> Graph:
     void.add((dataset, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
     void.add((dataset, VOID.dataDump, URIRef(dump)))
     for cls, number in sorted(classes.items()):
-        partition = RESOURCE[f"dataset/class/{cls.split('#')[-1]}"]
+        partition = partition_iri(cls.split("#")[-1])
         void.add((dataset, VOID.classPartition, partition))
         void.add((partition, VOID["class"], URIRef(cls)))
         void.add((partition, VOID.entities, Literal(number, datatype=XSD.integer)))
