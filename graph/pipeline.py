@@ -59,9 +59,16 @@ def make_mention_finder(nlp: Language, name: str, kb_dir: str | None) -> Mention
     return MentionFinder(nlp, name, kb_dir=kb_dir)
 
 
+_NAME_FULL_STOPS = (r"(?<=[0-9][A-Za-z])\.", r"(?<=[a-z][A-Z])\.")
+"""Full stops after names like GSM8K, Llama-2-7B and mIoU, which the English tokenizer keeps on the word
+as if they were abbreviations, so the sentence did not end there."""
+
+
 def make_pipeline(*, kb_dir: str | None = None) -> Language:
     """spacy.blank("en") + sentencizer + paperkg_mentions; nothing to download."""
     nlp = spacy.blank("en")
+    suffixes = [*nlp.Defaults.suffixes, *_NAME_FULL_STOPS]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("paperkg_mentions", config={"kb_dir": kb_dir})
     return nlp
