@@ -69,14 +69,18 @@ def type_in_context(name: str, after: str, before: str = "") -> str | None:
     ('Method', 'Benchmark')
     >>> type_in_context("PDMS", ".", "Our method achieves 45.0 "), type_in_context("NADI", " task", "In 2025 ")
     ('Metric', None)
+    >>> type_in_context("MAE", " of 48.9 and 5.9"), type_in_context("ELBO", " of 10 steps")
+    ('Metric', None)
     """
     decisive = type_from_form(name) if _DECISIVE_FORM.search(name) else None
-    scored = "Metric" if _SCORE_BEFORE.search(before) and name.isupper() else None  # "achieves 45.0 PDMS"
+    scored = "Metric" if (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(after)) and name.isupper() else None  # "45.0 PDMS", "MAE of 48.9"
     return decisive or type_from_head_noun(after) or type_from_noun_before(before) or scored or type_from_form(name)
 
 
 _SCORE_BEFORE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\s)[+\-]?\d+(?:\.\d+)?%?\s+$")
 """A score right before an acronym makes it the measure: "45.0 PDMS", "+15.3 PCP" (not "2025 NeurIPS")."""
+_SCORE_AFTER = re.compile(r"\s*of\s+\$?(?:\d+\.\d+|\d+\s*\\?%)(?![\d,A-Za-z]|\.\d)")
+"""A score stated as its value ("a MAE of 48.9", "an ELBO of 1.38") is a measure, not a system."""
 
 
 def type_from_form(name: str) -> str | None:

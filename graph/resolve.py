@@ -142,9 +142,12 @@ def _archive_entity(name, entity_type, kb, resolved, by_name, used_slugs) -> str
 
 
 def _results(paper, mentions, roles, key_of) -> list[Result]:
-    """Stated scores with entity keys; a score with no system named is the paper's own system's when
-    the sentence says so ("we", "our"), else it is left out: a score of nobody in particular ranks nothing."""
-    own = sorted(key for key, role in roles.items() if role == "proposes")
+    """Stated scores with entity keys; a score with no system named is the paper's own system's (its one
+    proposal, else the one system its title names) when the sentence says so ("we", "our"), else it is left out: a score of nobody in particular ranks nothing."""
+    systems = {key_of(m) for m in mentions if m.type in ("Method", "Model")}
+    own = sorted(key for key, role in roles.items() if role == "proposes" and key in systems)
+    if len(own) > 1:  # the one system the title names is the one "our method" means
+        own = sorted({key_of(m) for m in mentions if m.rule == "title" and m.type in ("Method", "Model")})
     found = []
     for stated in find_results(paper.text, mentions):
         entity = key_of(stated.entity) if stated.entity else None
@@ -157,7 +160,7 @@ def _results(paper, mentions, roles, key_of) -> list[Result]:
     return found
 
 
-_OWN_RESULT = re.compile(r"\b(?:we|our|ours|it|this)\b", re.IGNORECASE)
+_OWN_RESULT = re.compile(r"\b(?:we|our|ours|it|this|the proposed)\b", re.IGNORECASE)
 
 
 def _own_parent(entity: Entity, own: list[tuple[str, str]]) -> str | None:

@@ -30,11 +30,20 @@ _RELATIVE = re.compile(
     r"at least|at most|\+|-|±|~)(?:\s+(?:of|by))?\s*$",
     re.IGNORECASE,
 )
-_LISTED_VALUES = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:%|\\%| percent)?\s*(?:,\s*and|,|and|or)\s*)+$")
+_VALUE = r"\$?\d+(?:\.\d+)?\$?\s*(?:%|\\%| percent)?"
+_METRIC_WORDS = r"(?:\s*[A-Za-z][\w@\-]*){0,3}"
+_LISTED_VALUES = re.compile(rf"(?:{_VALUE}{_METRIC_WORDS}\s*(?:,\s*and|,|and|or)\s*\$?)+$")
+""""82% retrieval accuracy and 77%", "$27.2$ PQ, $17.0$ mAP, and $35.3$": the values before the last are
+read like the first of the list."""
+_VALUES_UP_TO = re.compile(rf"\$?\s*(?:%|\\%| percent)?{_METRIC_WORDS}(?:\s*(?:,\s*and|,|and)\s*{_VALUE}{_METRIC_WORDS})+\s+(?:on|in)\s+(?:the\s+)?")
+""""27.2 PQ, 17.0 mAP, and 35.3 mIoU on A-150": every value of the list is on the benchmark after it."""
+_STATES = re.compile(r"\b(?:achiev|attain|reach|obtain|scor|record|yield)\w*", re.IGNORECASE)
+_HYPERPARAMETER = re.compile(r"\b(?:rate|probability|ratio|temperature|decay|momentum|threshold|weight|size)\s+of\s*\$?$", re.IGNORECASE)
+""""a learning rate of 0.001", "a dropout probability of 0.3": settings, not scores."""
 _RELATIVE_WORDS = re.compile(r"\b(?:improv\w*|gains?|increas\w*|reduc\w*|decreas\w*|boost\w*|speed-?ups?|relative)\b", re.IGNORECASE)
 _GAIN_OF = re.compile(r"\b(?:gains?|improvements?|increases?|reductions?|boosts?|drops?)\s+of\s*$", re.IGNORECASE)
 """"improves pass@1 to 65.8%" and "a pass@1 of 65.8%" state scores; "gains of 4.4%" does not."""
-_RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:subsets?|splits?|portion|of\b|improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|points?|pp)\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:subsets?|splits?|portion|of\b|thousand|million|billion|trillion|improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|points?|pp)\b", re.IGNORECASE)
 _PERCENT_METRICS = re.compile(
     r"pass@|accuracy|acc|score|@\d|avg@|top-\d|f1|exact match|em\b|win rate|iou|\bmap\b|\bap\b|auc|recall|precision|hits@|"
     r"\bpq\b|dice",
@@ -69,14 +78,20 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
         by_sentence.setdefault(m.sent_start, []).append(m)
     own = {m.text: m for m in mentions if m.type == "Benchmark" and m.role == "proposes"}
     results = []
-    for sent_start, group in by_sentence.items():
+    previous: list[Mention] = []  # the benchmarks of the sentence just before
+    for sent_start, group in sorted(by_sentence.items()):
         group.sort(key=lambda m: m.start)
         sentence = group[0].sentence
         benchmarks = [m for m in group if m.type in ("Benchmark", "Dataset")]
-        elsewhere = not benchmarks and len(own) == 1 and any(m.type == "Model" for m in group)
-        if elsewhere:
-            benchmarks = list(own.values())  # a benchmark paper: "GPT-4o achieves only 57.0% overall accuracy"
-        if not benchmarks:
+        before, previous = previous, benchmarks
+        if before and text[before[0].sent_start + len(before[0].sentence) : sent_start].strip():
+            before = []
+        elsewhere = None
+        if not benchmarks and len(own) == 1 and any(m.type == "Model" for m in group):
+            elsewhere = next(iter(own.values()))  # a benchmark paper: "GPT-4o achieves only 57.0% overall accuracy"
+        elif not benchmarks and len({m.text for m in before}) == 1 and before[0].role == "evaluatesOn" and _STATES.search(sentence):
+            elsewhere = before[0]  # "Experiments on SCUT-FBP5500 ... . Mamba-CNN achieves a PC of 0.9187"
+        if not benchmarks and not elsewhere:
             continue
         for number in _NUMBER.finditer(sentence):
             at, end = sent_start + number.start(), sent_start + number.end()
@@ -89,10 +104,12 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
                 sentence[number.end() :]
             ):
                 continue
+            if _HYPERPARAMETER.search(clause):
+                continue
             if not number.group(2) and "." not in number.group(1):
                 continue  # bare integers are counts, sizes and years far more often than scores
             if elsewhere:
-                benchmark = benchmarks[0] if absolute else None
+                benchmark = elsewhere if absolute or _score_of_a_name(sentence, number, group, sent_start) else None
             else:
                 benchmark = _nearest_benchmark(benchmarks, at, end, text, stated=bool(absolute))
             if benchmark is None or (benchmark.start >= end and not text[end : benchmark.start].strip()):
@@ -104,6 +121,15 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             value = normalise_value(number.group(1), bool(number.group(2)), metric.text if metric else None)
             results.append(StatedResult(value, benchmark, entity, metric, sentence))
     return results
+
+
+def _score_of_a_name(sentence: str, number: re.Match, group: list[Mention], sent_start: int) -> bool:
+    """True for a score in brackets or after a colon right behind a system's name: "Claude-3.5-Sonnet (63.18)",
+    "ChatGPT-o3: 83.58" (not "Claude (3.5 Sonnet)", a version)."""
+    bracket = re.search(r"\s*(?:\(|:\s*)\$?$", sentence[: number.start()])
+    return bool(bracket) and re.match(r"\$?\s*[),;]", sentence[number.end() :]) is not None and any(
+        m.type in ("Model", "Method") and m.end - sent_start == bracket.start() for m in group
+    )
 
 
 def _subject(systems: list[Mention], sentence: str, sent_start: int) -> Mention | None:
@@ -129,7 +155,10 @@ def _nearest_benchmark(benchmarks: list[Mention], at: int, end: int, text: str, 
     """The benchmark after the value in its clause, else the nearest before it; for a score the sentence
     states ("achieves 27.54%"), a sentence that names one benchmark and opens with it ("On HistBench,
     HistAgent based on GPT-4o achieves ...") means that one throughout."""
-    after = [m for m in benchmarks if m.start >= end and not re.search(r"[;]|\band\b.*\d", text[end : m.start])]
+    after = [
+        m for m in benchmarks
+        if m.start >= end and (not re.search(r"[;]|\band\b.*\d", text[end : m.start]) or _VALUES_UP_TO.fullmatch(text, end, m.start))
+    ]
     if after and after[0].start - end < 60:
         return after[0]
     before = [m for m in benchmarks if m.end <= at and ";" not in text[m.end : at]]

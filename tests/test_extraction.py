@@ -284,6 +284,31 @@ def test_results_are_absolute_scores_of_a_named_system(known, text, expected):
     assert [(r.entity, r.benchmark, r.value) for r in resolved.results] == expected
 
 
+def _results_of(title, text, known):
+    kb = KnowledgeBase([KBEntry(*entry) for entry in known])
+    resolved = resolve(_extract([paper(title, text)], kb), kb)
+    label = {key: entity.label for key, entity in resolved.entities.items()}
+    return [(label[r.entity], label[r.benchmark], r.value) for r in resolved.results]
+
+
+def test_a_list_of_scores_is_on_its_benchmark_and_the_proposed_method_is_the_paper_s_own():
+    known = [("ade20k", "ADE20K", "Benchmark"), ("coco", "COCO", "Benchmark"), ("adamw", "AdamW", "Method"), ("map", "mAP", "Metric")]
+    text = ("It reaches $27.2$ PQ, $17.0$ mAP, and $35.3$ mIoU on ADE20K. On COCO, the proposed method achieves 82% AP "
+            "and 77% AR. Training on COCO uses AdamW with a learning rate of 0.001.")
+    assert _results_of("DeltaSeg: Fast Segmentation", text, known) == [
+        ("DeltaSeg", "ADE20K", 0.272), ("DeltaSeg", "ADE20K", 0.17), ("DeltaSeg", "ADE20K", 0.353),
+        ("DeltaSeg", "COCO", 0.82), ("DeltaSeg", "COCO", 0.77),
+    ]
+
+
+def test_a_score_can_be_on_the_benchmark_of_the_sentence_before_or_of_a_benchmark_paper():
+    known = [("scut", "SCUT-FBP5500", "Benchmark"), ("gpt-4o", "GPT-4o", "Model"), ("claude", "Claude", "Model")]
+    text = "Experiments on SCUT-FBP5500 show gains. MambaFace achieves a PC of 0.9187 and an MAE of 0.2022."
+    assert _results_of("A study", text, known) == [("MambaFace", "SCUT-FBP5500", 0.9187), ("MambaFace", "SCUT-FBP5500", 0.2022)]
+    text = "We test ten models. In reasoning, GPT-4o (63.18) leads, and Claude (61.5) trails; 12.5 points separate them."
+    assert _results_of("FinBench: A Benchmark for Finance", text, known) == [("GPT-4o", "FinBench", 0.6318), ("Claude", "FinBench", 0.615)]
+
+
 def test_types_from_a_quoted_list_s_head_noun_and_from_a_kind_word_before_called(tiny_kb):
     text = ('We release "OpenBezo-SFT", "OpenBezo-DPO" checkpoints. Our model -- called SciTulu -- improves. '
             "We build a datastore named MassiveDS.")
