@@ -304,7 +304,7 @@ def _own_subject(own_names: tuple[str, ...]) -> re.Pattern | None:
 _EVALUATION = re.compile(
     r"\b(evaluat\w*|experiment\w*|results?|achiev\w*|outperform\w*|accuracy|scores?|benchmark\w*|surpass\w*|"
     r"state[- ]of[- ]the[- ]art|improv\w*|pass@\w+|tested|perform\w*|gains?|reach\w*|attain\w*|exceed\w*|validat\w*|"
-    r"top-1|SOTA)\b",
+    r"top-1|SOTA|faster|speed-?ups?|generaliz\w*)\b",
     re.IGNORECASE,
 )
 
@@ -325,7 +325,7 @@ _SEPARATOR = (
     r"\)\s*,?\s*and\s+(?:[\w\-]+\s+){0,4}\(\s*)"  # "(A, B) and three image datasets (C, D)"
 )
 _EVAL_PREP = re.compile(
-    r"\b(?i:on|across|evaluations? of|experiments with|(?:evaluations?|experiments?) using)\s+"
+    r"\b(?i:on|across|evaluations? of|experiments with|(?:evaluations?|experiments?) using|generaliz\w*(?:\s+[a-z]+){0,2}\s+to)\s+"
     r"(?:(?!(?:that|shows?|demonstrates?|indicates?|reveals?|"
     r"confirms?|suggests?|proves?|verif(?:y|ies)|validates?)\b)(?:[a-z][\w\-&]*|[A-Z][A-Z&]+s?|\d[\d,.]*(?:-[a-z]+)?)\s+){0,7}"
     r"(?:[a-z][\w\-]*,?\s+(?:including|such as|like|e\.g\.,?|i\.e\.,?)\s+(?:[a-z][\w\-]*\s+){0,4})?(?:(?:e\.g|i\.e)\.,?\s+)?\(?\s*"

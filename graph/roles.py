@@ -123,6 +123,10 @@ _RIGHT_AFTER_VERB = re.compile(
 
 
 def _evaluation_role(m: Mention, before: str) -> str:
+    if m.type == "Benchmark" and _TAKES_PART.search(before) and (
+        _COMPETITION.search(m.text) or _COMPETITION_AFTER.match(m.sentence, m.end - m.sent_start)
+    ):
+        return "evaluatesOn"  # "systems developed for the M-DAIGT shared task", "CaresAI at BioCreative IX"
     if m.type in ("Benchmark", "Dataset"):
         if _PRIOR_LIST.search(before[-60:]):
             return "uses"  # "existing benchmarks (e.g., Natural Questions, HotpotQA) fail to ..."
@@ -133,6 +137,10 @@ def _evaluation_role(m: Mention, before: str) -> str:
     return "uses"
 
 
+_COMPETITION = re.compile(r"(?:Challenge|Shared Task|Competition|Olympiad|Track|(?<![\d.])(?:19|20)\d\d)$")
+_COMPETITION_AFTER = re.compile(r"\s+(?:(?:19|20)\d\d\s+)?(?:shared\s+tasks?|challenges?|competitions?|tracks?)\b", re.IGNORECASE)
+_TAKES_PART = re.compile(r"\b(?:for|at|to|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+"""A competition the paper takes part in: "for the KSPDG challenge", "at IWSLT 2025", "the MedHopQA track of the ..."."""
 _PRIOR_LIST = re.compile(
     r"\b(?:existing|previous|prior|current|popular)\s+(?:[\w\-]+\s+)?(?:benchmarks|datasets)\s*"
     r"(?:\(|,)?\s*(?:such as|like|including|e\.g\.,?)\s*(?:[^.;]{0,40},\s*)?$",

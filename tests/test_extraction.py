@@ -443,6 +443,15 @@ def test_acronyms_in_latex_markup_and_for_one_camel_case_word(text, pair):
     assert [(p.long, p.short) for p in found] == [pair] and text[found[0].short_start:].startswith(pair[1])
 
 
+def test_a_competition_the_paper_takes_part_in_and_what_it_generalises_to_are_evaluated_on(tiny_kb):
+    text = ("This paper presents three systems developed for the M-DAIGT shared task on detection. We present our approach "
+            "to the MedHopQA track of the BioCreative IX shared task. Our model generalizes well to complex reasoning "
+            "datasets such as PolyMath and LogiBench.")
+    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["M-DAIGT"] == found["MedHopQA"] == found["BioCreative IX"] == "evaluatesOn"
+    assert found["PolyMath"] == found["LogiBench"] == "evaluatesOn"
+
+
 def test_lists_with_scores_stars_and_a_kind_word_after_them_type_their_members(tiny_kb):
     text = ("Experiments on the CCPG, CASIA-B*, and SUSTech1K datasets show gains. It improves reasoning benchmarks: "
             "GSM8K (+4.9%), HumanEval (+4.3%), and BigBenchHard (+12.3%). We present the NADI Shared Task. "
