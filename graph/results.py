@@ -31,12 +31,16 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _VALUE = r"\$?\d+(?:\.\d+)?\$?\s*(?:%|\\%| percent)?"
-_METRIC_WORDS = r"(?:\s*[A-Za-z][\w@\-]*){0,3}"
+_METRIC_WORDS = r"(?:\s*(?!(?:on|in|and|or|for|of|at|to|with|by)\b)[A-Za-z][\w@\-]*){0,2}"
 _LISTED_VALUES = re.compile(rf"(?:{_VALUE}{_METRIC_WORDS}\s*(?:,\s*and|,|and|or)\s*\$?)+$")
 """"82% retrieval accuracy and 77%", "$27.2$ PQ, $17.0$ mAP, and $35.3$": the values before the last are
 read like the first of the list."""
-_VALUES_UP_TO = re.compile(rf"\$?\s*(?:%|\\%| percent)?{_METRIC_WORDS}(?:\s*(?:,\s*and|,|and)\s*{_VALUE}{_METRIC_WORDS})+\s+(?:on|in)\s+(?:the\s+)?")
-""""27.2 PQ, 17.0 mAP, and 35.3 mIoU on A-150": every value of the list is on the benchmark after it."""
+_VALUE_LIST = re.compile(rf"{_VALUE}{_METRIC_WORDS}(?:\s*(?:,\s*and|,|and)\s*{_VALUE}{_METRIC_WORDS})+\s+(?:on|in)\s+(?:the\s+)?")
+""""27.2 PQ, 17.0 mAP, and 35.3 mIoU on A-150", "56.2, 28.2 and 15.4 mIoU on Cityscapes, Mapillary Vistas and A-847"."""
+_LIST_END = re.compile(
+    r"[.;:(]|\d|\s+(?:respectively|with|while|which|where|whereas|for|to|under|using|when|compared|showing|surpassing|outperforming)\b"
+)
+_ITEM = re.compile(r"(?:and\s+)?(?P<item>[^\s,](?:(?!,|\s+and\s).)*)")
 _STATES = re.compile(r"\b(?:achiev|attain|reach|obtain|scor|record|yield)\w*", re.IGNORECASE)
 _HYPERPARAMETER = re.compile(r"\b(?:rate|probability|ratio|temperature|decay|momentum|threshold|weight|size)\s+of\s*\$?$", re.IGNORECASE)
 """"a learning rate of 0.001", "a dropout probability of 0.3": settings, not scores."""
@@ -111,7 +115,9 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             if elsewhere:
                 benchmark = elsewhere if absolute or _score_of_a_name(sentence, number, group, sent_start) else None
             else:
-                benchmark = _nearest_benchmark(benchmarks, at, end, text, stated=bool(absolute))
+                benchmark = _listed_benchmark(benchmarks, at, text, sent_start, sentence)
+                if benchmark is False:
+                    benchmark = _nearest_benchmark(benchmarks, at, end, text, stated=bool(absolute))
             if benchmark is None or (benchmark.start >= end and not text[end : benchmark.start].strip()):
                 continue  # "on 1% RefCOCO" is a share of the data, not a score
             metrics = [m for m in group if m.type == "Metric" and abs(_gap(m, at, end)) < 40]
@@ -151,14 +157,29 @@ def _gap(m: Mention, at: int, end: int) -> int:
     return m.start - end if m.start >= end else at - m.end
 
 
+def _listed_benchmark(benchmarks: list[Mention], at: int, text: str, sent_start: int, sentence: str) -> Mention | None | bool:
+    """For a value in a list of values before "on"/"in": the one benchmark after the list, or the benchmark
+    at the value's place in a list of as many ("56.2, 28.2 and 15.4 mIoU on Cityscapes, Mapillary Vistas and
+    A-847"), or None when the two lists do not pair up. False when the value stands in no such list."""
+    for run in _VALUE_LIST.finditer(sentence):
+        if not run.start() <= at - sent_start < run.end():
+            continue
+        values = [n.start() for n in _NUMBER.finditer(sentence, run.start(), run.end())]
+        stop = _LIST_END.search(sentence, run.end())
+        listed = sentence[run.end() : stop.start() if stop else len(sentence)]
+        items = [run.end() + item.start("item") for item in _ITEM.finditer(listed)]
+        if len(items) != 1 and len(items) != len(values):
+            return None
+        place = sent_start + items[0 if len(items) == 1 else values.index(at - sent_start)]
+        return next((m for m in benchmarks if m.start == place), None)
+    return False
+
+
 def _nearest_benchmark(benchmarks: list[Mention], at: int, end: int, text: str, *, stated: bool) -> Mention | None:
     """The benchmark after the value in its clause, else the nearest before it; for a score the sentence
     states ("achieves 27.54%"), a sentence that names one benchmark and opens with it ("On HistBench,
     HistAgent based on GPT-4o achieves ...") means that one throughout."""
-    after = [
-        m for m in benchmarks
-        if m.start >= end and (not re.search(r"[;]|\band\b.*\d", text[end : m.start]) or _VALUES_UP_TO.fullmatch(text, end, m.start))
-    ]
+    after = [m for m in benchmarks if m.start >= end and not re.search(r"[;]|\band\b.*\d", text[end : m.start])]
     if after and after[0].start - end < 60:
         return after[0]
     before = [m for m in benchmarks if m.end <= at and ";" not in text[m.end : at]]
