@@ -462,8 +462,10 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         ):
             continue
         generic = here.generic_acronyms
-        if name_key(word) in generic or name_key(word.rstrip("s")) in generic or _generic_compound(word, kb):
-            continue
+        if (name_key(word) in generic or name_key(word.rstrip("s")) in generic or _generic_compound(word, kb)) and (
+            word not in here.title_words
+        ):
+            continue  # "Video-LLMs" describes a kind of thing; the title's own "Mamba-CNN" names one
         if len(word) == 2 and word.isupper():
             continue  # two-letter abbreviations (PD, MF, IP) name nothing without a long form
         if _PLURAL_ACRONYM.fullmatch(word) or _BIT_WIDTHS.fullmatch(word):

@@ -448,6 +448,14 @@ def test_acronyms_in_latex_markup_and_for_one_camel_case_word(text, pair):
     assert [(p.long, p.short) for p in found] == [pair] and text[found[0].short_start:].startswith(pair[1])
 
 
+def test_the_title_s_own_name_made_of_a_known_and_a_generic_part_is_a_name_in_its_paper_only():
+    kb = KnowledgeBase([KBEntry("mamba", "Mamba", "Method"), KBEntry("scut", "SCUT-FBP5500", "Benchmark")], generic=["CNN"])
+    text = "Experiments use SCUT-FBP5500. Mamba-CNN achieves a PC of 0.9187."
+    own = [m.text for m in mentions_of(paper("Mamba-CNN: A Hybrid Architecture", text), kb)]
+    other = [m.text for m in mentions_of(paper("A study", text), kb)]
+    assert own.count("Mamba-CNN") == 2 and "Mamba-CNN" not in other
+
+
 def test_a_competition_the_paper_takes_part_in_and_what_it_generalises_to_are_evaluated_on(tiny_kb):
     text = ("This paper presents three systems developed for the M-DAIGT shared task on detection. We present our approach "
             "to the MedHopQA track of the BioCreative IX shared task. Our model generalizes well to complex reasoning "
