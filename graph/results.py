@@ -41,6 +41,10 @@ _LIST_END = re.compile(
     r"[.;:(]|\d|\s+(?:respectively|with|while|which|where|whereas|for|to|under|using|when|compared|showing|surpassing|outperforming)\b"
 )
 _ITEM = re.compile(r"(?:and\s+)?(?P<item>[^\s,](?:(?!,|\s+and\s).)*)")
+_STATED = re.compile(r"\b(?:to|of|reaches|achieves|attains|scores?|hits)(?:\s+(?:only|merely|just))?(?:\s+an?)?\s*\$?$")
+""""achieves only a 0.0% success rate", "improves pass@1 to 65.8%", "a pass@1 of 65.8%": the score itself."""
+_OUT_OF = re.compile(r"\s*/\s*\d+\s*(?:points|marks|pts)\b")
+""""23.5/30 points" (not "30.5/0.91", two scores)."""
 _STATES = re.compile(r"\b(?:achiev|attain|reach|obtain|scor|record|yield)\w*", re.IGNORECASE)
 _HYPERPARAMETER = re.compile(r"\b(?:rate|probability|ratio|temperature|decay|momentum|threshold|weight|size)\s+of\s*\$?$", re.IGNORECASE)
 """"a learning rate of 0.001", "a dropout probability of 0.3": settings, not scores."""
@@ -103,7 +107,7 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
                 continue  # a version inside a name: "Claude 3.5 Sonnet", "Claude 2.1"
             clause = re.split(r"[;:]|, (?:while|whereas|and) ", sentence[: number.start()])[-1][-70:]
             clause = _LISTED_VALUES.sub("", clause)  # "by 9.03% and 9.44%": the second is read like the first
-            absolute = re.search(r"\b(?:to|of|reaches|achieves|attains|scores?)(?:\s+(?:only|merely|just))?\s*$", clause) and not _GAIN_OF.search(clause)
+            absolute = _STATED.search(clause) and not _GAIN_OF.search(clause)
             if _RELATIVE.search(clause[-25:]) or (_RELATIVE_WORDS.search(clause) and not absolute) or _RELATIVE_AFTER.match(
                 sentence[number.end() :]
             ):
@@ -125,6 +129,8 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             systems = [m for m in group if m.type in ("Model", "Method") and m.end <= at and m.text != benchmark.text]
             entity = _subject(systems, sentence, sent_start)
             value = normalise_value(number.group(1), bool(number.group(2)), metric.text if metric else None)
+            if _OUT_OF.match(sentence, number.end()):
+                value = float(number.group(1))  # "23.5/30 points": points out of a maximum, as stated
             results.append(StatedResult(value, benchmark, entity, metric, sentence))
     return results
 
@@ -175,12 +181,19 @@ def _listed_benchmark(benchmarks: list[Mention], at: int, text: str, sent_start:
     return False
 
 
+def _begin(m: Mention, text: str) -> int:
+    """Where a mention's name begins in the text, counting an acronym's long form before it ("Indian Driving Dataset (IDD)")."""
+    if m.long_form and text.endswith(f"{m.long_form} (", 0, m.start):
+        return m.start - len(m.long_form) - 2
+    return m.start
+
+
 def _nearest_benchmark(benchmarks: list[Mention], at: int, end: int, text: str, *, stated: bool) -> Mention | None:
     """The benchmark after the value in its clause, else the nearest before it; for a score the sentence
     states ("achieves 27.54%"), a sentence that names one benchmark and opens with it ("On HistBench,
     HistAgent based on GPT-4o achieves ...") means that one throughout."""
     after = [m for m in benchmarks if m.start >= end and not re.search(r"[;]|\band\b.*\d", text[end : m.start])]
-    if after and after[0].start - end < 60:
+    if after and _begin(after[0], text) - end < 60:
         return after[0]
     before = [m for m in benchmarks if m.end <= at and ";" not in text[m.end : at]]
     near = [m for m in before if at - m.end < 80]

@@ -310,8 +310,16 @@ def test_a_score_can_be_on_the_benchmark_of_the_sentence_before_or_of_a_benchmar
     known = [("scut", "SCUT-FBP5500", "Benchmark"), ("gpt-4o", "GPT-4o", "Model"), ("claude", "Claude", "Model")]
     text = "Experiments on SCUT-FBP5500 show gains. MambaFace achieves a PC of 0.9187 and an MAE of 0.2022."
     assert _results_of("A study", text, known) == [("MambaFace", "SCUT-FBP5500", 0.9187), ("MambaFace", "SCUT-FBP5500", 0.2022)]
-    text = "We test ten models. In reasoning, GPT-4o (63.18) leads, and Claude (61.5) trails; 12.5 points separate them."
-    assert _results_of("FinBench: A Benchmark for Finance", text, known) == [("GPT-4o", "FinBench", 0.6318), ("Claude", "FinBench", 0.615)]
+    text = ("We test ten models. In reasoning, GPT-4o (63.18) leads, and Claude (61.5) trails; 12.5 points separate them. "
+            "Claude achieves only a 0.0% success rate with tools.")
+    assert _results_of("FinBench: A Benchmark for Finance", text, known) == [
+        ("GPT-4o", "FinBench", 0.6318), ("Claude", "FinBench", 0.615), ("Claude", "FinBench", 0.0),
+    ]
+
+
+def test_the_title_s_plain_word_name_is_named_again_in_the_abstract_with_its_points_out_of_a_maximum():
+    text = "We build an agent. In IPhO 2025 theory problems, Physics Supernova attains 23.5/30 points."
+    assert _results_of("Physics Supernova: AI Agent Matches Gold Medalists", text, []) == [("Physics Supernova", "IPhO 2025", 23.5)]
 
 
 def test_types_from_a_quoted_list_s_head_noun_and_from_a_kind_word_before_called(tiny_kb):
