@@ -52,6 +52,7 @@ _FORM_TYPES = (
         "Model",
     ),
     (re.compile(r"(Score|@\d+|@k)$"), "Metric"),
+    (re.compile(r"[a-z0-9\-](Agent|Agents|Former)$"), "Method"),
 )
 
 
@@ -95,6 +96,10 @@ def type_from_form(name: str) -> str | None:
     is a count of examples, not of parameters ("OpenS2V-5M"):
     >>> [type_from_form(n) for n in ("MAVL", "Qwen-VL", "CT-3M", "OPT-350M", "Ada-ESLM", "Video-LLM")]
     [None, 'Model', None, 'Model', None, 'Model']
+
+    An agent or a "-Former" is a method even when listed with benchmarks ("HistBench and HistAgent"):
+    >>> [type_from_form(n) for n in ("HistAgent", "Max-Former", "ImageNet")]
+    ['Method', 'Method', None]
     """
     for pattern, entity_type in _FORM_TYPES:
         match = pattern.search(name)
