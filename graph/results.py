@@ -46,7 +46,11 @@ _STATED = re.compile(r"\b(?:to|of|reaches|achieves|attains|scores?|hits)(?:\s+(?
 _OUT_OF = re.compile(r"\s*/\s*\d+\s*(?:points|marks|pts)\b")
 """"23.5/30 points" (not "30.5/0.91", two scores)."""
 _STATES = re.compile(r"\b(?:achiev|attain|reach|obtain|scor|record|yield)\w*", re.IGNORECASE)
-_HYPERPARAMETER = re.compile(r"\b(?:rate|probability|ratio|temperature|decay|momentum|threshold|weight|size)\s+of\s*\$?$", re.IGNORECASE)
+_HYPERPARAMETER = re.compile(
+    r"\b(?:learning rate|dropout(?: rate| probability)?|temperature|weight decay|momentum|warm-?up ratio|batch size|"
+    r"mask(?:ing)? ratio|threshold)\s+of\s*\$?$",
+    re.IGNORECASE,
+)
 """"a learning rate of 0.001", "a dropout probability of 0.3": settings, not scores."""
 _RELATIVE_WORDS = re.compile(r"\b(?:improv\w*|gains?|increas\w*|reduc\w*|decreas\w*|boost\w*|speed-?ups?|relative)\b", re.IGNORECASE)
 _GAIN_OF = re.compile(r"\b(?:gains?|improvements?|increases?|reductions?|boosts?|drops?)\s+of\s*$", re.IGNORECASE)
