@@ -45,6 +45,9 @@ _STATED = re.compile(r"\b(?:to|of|reaches|achieves|attains|scores?|hits)(?:\s+(?
 """"achieves only a 0.0% success rate", "improves pass@1 to 65.8%", "a pass@1 of 65.8%": the score itself."""
 _OUT_OF = re.compile(r"\s*/\s*\d+\s*(?:points|marks|pts)\b")
 """"23.5/30 points" (not "30.5/0.91", two scores)."""
+_RAW_METRIC = re.compile(r"\b(?:FIDs?|FVD|perplexit(?:y|ies)|PPL|MAE|MSE|RMSE|BLEU(?:-\d)?|PSNR|Elo|bits per \w+|BPD)\b", re.IGNORECASE)
+""""FID scores of 1.91", "perplexity of 15.8": measures that are no percentages, whatever the number looks like."""
+_COMPARED = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?)\b", re.IGNORECASE)
 _STATES = re.compile(r"\b(?:achiev|attain|reach|obtain|scor|record|yield)\w*", re.IGNORECASE)
 _HYPERPARAMETER = re.compile(
     r"\b(?:learning rate|dropout(?: rate| probability)?|temperature|weight decay|momentum|warm-?up ratio|batch size|"
@@ -53,9 +56,12 @@ _HYPERPARAMETER = re.compile(
 )
 """"a learning rate of 0.001", "a dropout probability of 0.3": settings, not scores."""
 _RELATIVE_WORDS = re.compile(r"\b(?:improv\w*|gains?|increas\w*|reduc\w*|decreas\w*|boost\w*|speed-?ups?|relative)\b", re.IGNORECASE)
-_GAIN_OF = re.compile(r"\b(?:gains?|improvements?|increases?|reductions?|boosts?|drops?)\s+of\s*$", re.IGNORECASE)
+_GAIN_OF = re.compile(
+    r"\b(?:gains?|improvements?|increases?|reductions?|boosts?|drops?)\s+(?:(?:ranging|in the range)\s+)?(?:of|from|between)\b[^.;]*$",
+    re.IGNORECASE,
+)
 """"improves pass@1 to 65.8%" and "a pass@1 of 65.8%" state scores; "gains of 4.4%" does not."""
-_RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:subsets?|splits?|portion|of\b|thousand|million|billion|trillion|improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|points?|pp)\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:performance\s+|accuracy\s+|absolute\s+|relative\s+)?(?:subsets?|splits?|portion|of\b|thousand|million|billion|trillion|improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|points?|pp)\b", re.IGNORECASE)
 _PERCENT_METRICS = re.compile(
     r"pass@|accuracy|acc|score|@\d|avg@|top-\d|f1|exact match|em\b|win rate|iou|\bmap\b|\bap\b|auc|recall|precision|hits@|"
     r"\bpq\b|dice",
@@ -116,8 +122,10 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
                 sentence[number.end() :]
             ):
                 continue
-            if _HYPERPARAMETER.search(clause):
-                continue
+            if _HYPERPARAMETER.search(clause) or _COMPARED.search(clause[-40:]):
+                continue  # "a learning rate of 0.001"; "(10.8 compared to SOTA perplexity of 15.8)": another system's
+            if number.group(2) and float(number.group(1)) > 100:
+                continue  # "up to 250%": a gain, no share of anything
             if not number.group(2) and "." not in number.group(1):
                 continue  # bare integers are counts, sizes and years far more often than scores
             if elsewhere:
@@ -132,7 +140,8 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             metric = min(metrics, key=lambda m: abs(_gap(m, at, end)), default=None)
             systems = [m for m in group if m.type in ("Model", "Method") and m.end <= at and m.text != benchmark.text]
             entity = _subject(systems, sentence, sent_start)
-            value = normalise_value(number.group(1), bool(number.group(2)), metric.text if metric else None)
+            raw = not number.group(2) and _RAW_METRIC.search(clause[-40:])
+            value = float(number.group(1)) if raw else normalise_value(number.group(1), bool(number.group(2)), metric.text if metric else None)
             if _OUT_OF.match(sentence, number.end()):
                 value = float(number.group(1))  # "23.5/30 points": points out of a maximum, as stated
             results.append(StatedResult(value, benchmark, entity, metric, sentence))
@@ -153,6 +162,8 @@ def _subject(systems: list[Mention], sentence: str, sent_start: int) -> Mention 
     subject beats ("X surpasses o3-mini and o1 on ARC-AGI (32.8%)" is X's score)."""
     if not systems:
         return None
+    if len(systems) > 1 and _BUILT_ON.search(sentence, 0, systems[-1].start - sent_start):
+        return systems[-2]  # "PLANSEARCH on top of Claude 3.5 Sonnet achieves ...", "PersonaMath-7B (based on LLaMA-2-7B)"
     for index in range(len(systems) - 1, 0, -1):
         between = sentence[systems[index - 1].end - sent_start : systems[index].start - sent_start]
         if _BEATS.search(between):
@@ -160,6 +171,7 @@ def _subject(systems: list[Mention], sentence: str, sent_start: int) -> Mention 
     return systems[-1]
 
 
+_BUILT_ON = re.compile(r"(?:on top of|based on|built (?:up)?on|initiali[sz]ed from|fine-tuned from)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEATS = re.compile(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|than)\b", re.IGNORECASE)
 
 
@@ -196,6 +208,9 @@ def _nearest_benchmark(benchmarks: list[Mention], at: int, end: int, text: str, 
     """The benchmark after the value in its clause, else the nearest before it; for a score the sentence
     states ("achieves 27.54%"), a sentence that names one benchmark and opens with it ("On HistBench,
     HistAgent based on GPT-4o achieves ...") means that one throughout."""
+    opened = [m for m in benchmarks if m.end <= at and re.fullmatch(r"\s*\([^()]*", text[m.end : at])]
+    if opened:
+        return opened[-1]  # "on WikiText103 (10.8 compared to ...) and LAMBADA (66.2%)": the score in a benchmark's brackets
     after = [m for m in benchmarks if m.start >= end and not re.search(r"[;]|\band\b.*\d", text[end : m.start])]
     if after and _begin(after[0], text) - end < 60:
         return after[0]

@@ -285,7 +285,7 @@ def test_results_are_absolute_scores_of_a_named_system(known, text, expected):
 
 
 def _results_of(title, text, known):
-    kb = KnowledgeBase([KBEntry(*entry) for entry in known])
+    kb = KnowledgeBase([KBEntry(*entry) for entry in known], generic=["SOTA"])
     resolved = resolve(_extract([paper(title, text)], kb), kb)
     label = {key: entity.label for key, entity in resolved.entities.items()}
     return [(label[r.entity], label[r.benchmark], r.value) for r in resolved.results]
@@ -314,6 +314,19 @@ def test_a_score_can_be_on_the_benchmark_of_the_sentence_before_or_of_a_benchmar
             "Claude achieves only a 0.0% success rate with tools. The best GPT-4o agent reaches a success rate of 10.59%.")
     assert _results_of("FinBench: A Benchmark for Finance", text, known) == [
         ("GPT-4o", "FinBench", 0.6318), ("Claude", "FinBench", 0.615), ("Claude", "FinBench", 0.0), ("GPT-4o", "FinBench", 0.1059),
+    ]
+
+
+def test_a_score_is_the_system_s_own_not_its_base_s_nor_a_compared_one_and_measures_keep_their_scale():
+    known = [("claude", "Claude 3.5 Sonnet", "Model"), ("lcb", "LiveCodeBench", "Benchmark"), ("gpt-2", "GPT-2", "Model"),
+             ("wikitext", "WikiText103", "Benchmark"), ("lambada", "LAMBADA", "Benchmark"), ("cifar", "CIFAR-10", "Benchmark"),
+             ("perplexity", "perplexity", "Metric")]
+    text = ("Using PlanSearch on top of Claude 3.5 Sonnet achieves a pass@200 of 77.0% on LiveCodeBench. "
+            "GPT-2 achieves SOTA results on WikiText103 (10.8 compared to SOTA perplexity of 15.8) and LAMBADA (66.5%). "
+            "GPT-2 reaches an FID of 1.91 on CIFAR-10. On LAMBADA, GPT-2 shows improvements ranging from 18.1% to 250% "
+            "and a 5.9% performance improvement.")
+    assert _results_of("A study", text, known) == [
+        ("PlanSearch", "LiveCodeBench", 0.77), ("GPT-2", "WikiText103", 10.8), ("GPT-2", "LAMBADA", 0.665), ("GPT-2", "CIFAR-10", 1.91),
     ]
 
 
