@@ -146,6 +146,7 @@ class Report:
     false_merges: list[tuple[str, str, str]] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     results: Score = field(default_factory=Score)
+    results_with_system: Score = field(default_factory=Score)
 
     @property
     def identity_recall(self) -> float:
@@ -162,7 +163,8 @@ class PredictedResult:
 
 
 def _score_results(report: Report, gold: GoldPaper, found: list[PredictedResult]) -> None:
-    """A result matches when the benchmark names agree and the values agree to 0.5 points."""
+    """A result matches when the benchmark names agree and the values agree to 0.5 points; it also
+    counts for `results_with_system` when the system's names agree too."""
     free = list(found)
     for g in gold.results:
         hit = next((p for p in free if abs(p.value - g.value) < 0.0051 and _keys([g.benchmark]) & _keys(p.benchmark)), None)
@@ -172,7 +174,15 @@ def _score_results(report: Report, gold: GoldPaper, found: list[PredictedResult]
         else:
             report.results.fn += 1
             report.errors.append({"paper": gold.id, "kind": "result-missed", "gold": f"{g.entity} {g.benchmark} {g.value}"})
+        if hit and g.entity and _keys([g.entity]) & _keys(hit.entity):
+            report.results_with_system.tp += 1
+        else:
+            report.results_with_system.fn += 1
+            if hit:  # found on its benchmark, but given to another system
+                report.results_with_system.fp += 1
+                report.errors.append({"paper": gold.id, "kind": "result-system", "gold": f"{g.entity} {g.benchmark} {g.value}", "predicted": f"{hit.entity[:1]}"})
     report.results.fp += len(free)
+    report.results_with_system.fp += len(free)
     for p in free:
         report.errors.append({"paper": gold.id, "kind": "result-spurious", "predicted": f"{p.entity[:1]} {p.benchmark[:1]} {p.value}"})
 
@@ -267,7 +277,7 @@ def count_table(report: Report) -> list[tuple[str, Score]]:
     rows = [("untyped", report.untyped), ("typed", report.typed)]
     rows += [(f"type {t}", report.by_type[t]) for t in SCORED_TYPES if t in report.by_type]
     rows += [(f"role {r}", report.by_role[r]) for r in ("proposes", "evaluatesOn", "uses")]
-    rows.append(("results", report.results))
+    rows += [("results", report.results), ("results + system", report.results_with_system)]
     return rows
 
 

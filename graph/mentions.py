@@ -294,11 +294,22 @@ def _list_groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
     """Mentions in text order, grouped into the lists they stand in ("HumanEval, MBPP and X")."""
     groups: list[list[Mention]] = []
     for m in mentions:
-        if groups and LIST_GLUE.match(text[groups[-1][-1].end : m.start]):
+        glue = text[groups[-1][-1].end : m.start] if groups else ""
+        opening = groups and glue.strip() == "," and _OPENING_PHRASE.fullmatch(text, groups[-1][0].sent_start, groups[-1][0].start)
+        if groups and LIST_GLUE.match(glue) and not opening:  # "On HistBench, HistAgent achieves": no list
             groups[-1].append(m)
         else:
             groups.append([m])
     return groups
+
+
+_OPENING_PHRASE = re.compile(r"\s*(?:On|In|For|Across|Under|With|Using)\s+(?:the\s+)?", re.IGNORECASE)
+_OPENING_CLAUSE = re.compile(r"\s*(?:On|In|For|Across|Under|With|Using)\s+[^,;]{1,80},\s*$")
+
+
+def _subject_after_opening(text: str, m: Mention) -> bool:
+    """True for the subject after an opening phrase: "On LiveCodeBench, PlanSearch reaches 80.1%" (no list of benchmarks)."""
+    return bool(_OPENING_CLAUSE.fullmatch(text, m.sent_start, m.start)) and not re.match(r"\s*(?:,|and\b|or\b)", text[m.end : m.end + 6])
 
 
 def _drop_unsupported(groups: list[list[Mention]]) -> list[list[Mention]]:
@@ -331,7 +342,7 @@ def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Ment
             before = text[m.sent_start : m.start]
             if known:
                 entity_type = known.most_common(1)[0][0]
-            elif evaluated_on_before(before) and has_evaluation_cue(m.sentence):
+            elif evaluated_on_before(before) and has_evaluation_cue(m.sentence) and not _subject_after_opening(text, m):
                 entity_type = kind_in_evaluation_phrase(before) or "Benchmark"
             else:
                 typed.append(replace(m, type="Method", typed=False))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import evaluated_on_before
+from .cues import LIST_GLUE, evaluated_on_before
 from .records import Mention
 
 __all__ = ["StatedResult", "find_results", "normalise_value"]
@@ -116,6 +116,13 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             if any(m.start < end and at < m.end for m in group):
                 continue  # a version inside a name: "Claude 3.5 Sonnet", "Claude 2.1"
             clause = re.split(r"[;:]|, (?:while|whereas|and) ", sentence[: number.start()])[-1][-70:]
+            named = _score_of_a_name(sentence, number, group, sent_start)
+            beaten = _BEATS.search(re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), clause))  # not inside closed brackets
+            if beaten and not named and not any(
+                m.type in ("Model", "Method") and number.start() - len(clause) + beaten.end() <= m.start - sent_start < number.start()
+                for m in group
+            ):
+                continue  # "outperforming the best score achieved without search (pass@1 = 41.4%)": nobody named's
             clause = _LISTED_VALUES.sub("", clause)  # "by 9.03% and 9.44%": the second is read like the first
             absolute = _STATED.search(clause) and not _GAIN_OF.search(clause)
             if _RELATIVE.search(clause[-25:]) or (_RELATIVE_WORDS.search(clause) and not absolute) or _RELATIVE_AFTER.match(
@@ -129,17 +136,17 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             if not number.group(2) and "." not in number.group(1):
                 continue  # bare integers are counts, sizes and years far more often than scores
             if elsewhere:
-                benchmark = elsewhere if absolute or _score_of_a_name(sentence, number, group, sent_start) else None
+                benchmark = elsewhere if absolute or named else None
             else:
                 benchmark = _listed_benchmark(benchmarks, at, text, sent_start, sentence)
                 if benchmark is False:
-                    benchmark = _nearest_benchmark(benchmarks, at, end, text, stated=bool(absolute))
+                    benchmark = _nearest_benchmark(benchmarks, at, end, text, stated=bool(absolute or named))
             if benchmark is None or (benchmark.start >= end and not text[end : benchmark.start].strip()):
                 continue  # "on 1% RefCOCO" is a share of the data, not a score
             metrics = [m for m in group if m.type == "Metric" and abs(_gap(m, at, end)) < 40]
             metric = min(metrics, key=lambda m: abs(_gap(m, at, end)), default=None)
             systems = [m for m in group if m.type in ("Model", "Method") and m.end <= at and m.text != benchmark.text]
-            entity = _subject(systems, sentence, sent_start)
+            entity = named or _subject(systems, sentence, sent_start)
             raw = not number.group(2) and _RAW_METRIC.search(clause[-40:])
             value = float(number.group(1)) if raw else normalise_value(number.group(1), bool(number.group(2)), metric.text if metric else None)
             if _OUT_OF.match(sentence, number.end()):
@@ -148,31 +155,43 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
     return results
 
 
-def _score_of_a_name(sentence: str, number: re.Match, group: list[Mention], sent_start: int) -> bool:
-    """True for a score in brackets or after a colon right behind a system's name: "Claude-3.5-Sonnet (63.18)",
-    "ChatGPT-o3: 83.58" (not "Claude (3.5 Sonnet)", a version)."""
+def _score_of_a_name(sentence: str, number: re.Match, group: list[Mention], sent_start: int) -> Mention | None:
+    """The system whose name a score stands right behind, in brackets or after a colon: "Claude-3.5-Sonnet (63.18)",
+    "outperforming GPT-4o (18.60%)", "ChatGPT-o3: 83.58" (not "Claude (3.5 Sonnet)", a version)."""
     bracket = re.search(r"\s*(?:\(|:\s*)\$?$", sentence[: number.start()])
-    return bool(bracket) and re.match(r"\$?\s*[),;]", sentence[number.end() :]) is not None and any(
-        m.type in ("Model", "Method") and m.end - sent_start == bracket.start() for m in group
-    )
+    if not bracket or not re.match(r"\$?\s*%?\s*[),;]", sentence[number.end() :]):
+        return None
+    return next((m for m in group if m.type in ("Model", "Method") and m.end - sent_start == bracket.start()), None)
 
 
 def _subject(systems: list[Mention], sentence: str, sent_start: int) -> Mention | None:
-    """The system a score belongs to: the nearest one named before it, unless that one is what the
-    subject beats ("X surpasses o3-mini and o1 on ARC-AGI (32.8%)" is X's score)."""
+    """The system a score belongs to: the last one named before it that is not what another one beats,
+    compares with or builds on ("X surpasses o3-mini and o1 on ARC-AGI (32.8%)" is X's score, "PLANSEARCH
+    on top of Claude 3.5 Sonnet achieves" PLANSEARCH's, "S4D ... performs comparably to S4 ... averaging 85%"
+    S4D's); a list of such names shares their part."""
     if not systems:
         return None
-    if len(systems) > 1 and _BUILT_ON.search(sentence, 0, systems[-1].start - sent_start):
-        return systems[-2]  # "PLANSEARCH on top of Claude 3.5 Sonnet achieves ...", "PersonaMath-7B (based on LLaMA-2-7B)"
-    for index in range(len(systems) - 1, 0, -1):
-        between = sentence[systems[index - 1].end - sent_start : systems[index].start - sent_start]
-        if _BEATS.search(between):
-            return systems[index - 1]
-    return systems[-1]
+    subject, compared = systems[0], False
+    for previous, system in zip(systems, systems[1:]):
+        between = sentence[previous.end - sent_start : system.start - sent_start]
+        if _BEATS.search(between) or _BUILT_ON.search(between):
+            compared = True
+        elif _LIFTS.search(between) and sentence.startswith("'s", system.end - sent_start):
+            compared = True  # "Reason-KE elevates Qwen2.5-7B's accuracy to 90.2%": Reason-KE's score
+        elif not LIST_GLUE.match(between):
+            compared = False
+        if not compared:
+            subject = system
+    return subject
 
 
+_LIFTS = re.compile(r"\b(?:elevat|improv|boost|rais|lift|enhanc|increas)\w*\s+$", re.IGNORECASE)
 _BUILT_ON = re.compile(r"(?:on top of|based on|built (?:up)?on|initiali[sz]ed from|fine-tuned from)\s+(?:the\s+)?$", re.IGNORECASE)
-_BEATS = re.compile(r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|than)\b", re.IGNORECASE)
+_BEATS = re.compile(
+    r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|than|versions? of|variants? of|compared (?:to|with)|comparabl[ey] to|"
+    r"on par with|similar to|rival\w*|match\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def _gap(m: Mention, at: int, end: int) -> int:

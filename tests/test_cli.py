@@ -117,17 +117,19 @@ def test_eval_prints_scores(runner, tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({
         "id": "g1", "title": "PyBench: Evaluating LLM agents",
-        "abstract": "We introduce PyBench, a benchmark. GPT-4 scores well on PyBench and GSM8K.",
+        "abstract": "We introduce PyBench, a benchmark. GPT-4 scores well on PyBench and GSM8K. GPT-4 reaches 61.5% on GSM8K.",
         "entities": [
             {"name": "PyBench", "type": "Benchmark", "role": "proposes"},
             {"name": "GPT-4", "type": "Model", "role": "uses"},
             {"name": "GSM8K", "type": "Benchmark", "role": "evaluatesOn"},
         ],
+        "results": [{"entity": "Llama 2", "benchmark": "GSM8K", "value": 0.615}],
     }) + "\n", encoding="utf-8")
     result = runner.invoke(main, ["eval", str(gold), "--json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)["scores"]
     assert scores["untyped"]["tp"] == 3 and scores["role proposes"]["tp"] == 1
+    assert scores["results"]["tp"] == 1 and (scores["results + system"]["tp"], scores["results + system"]["fp"]) == (0, 1)
 
 
 def test_eval_against_a_second_annotation_scores_their_agreement(runner, tmp_path):
