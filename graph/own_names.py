@@ -281,12 +281,16 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
         return []  # "LLMs for LLMs", "SegFormer Fine-Tuning with Dropout": known words around a function word name nothing new
     if len(head.split()) > 1 and _PHRASE_START.match(head):
         return []  # "Towards Agentic OS", "Re-evaluating LLM-based Heuristic Search", "The Rarity Blind Spot"
-    if len(head.split()) > 1 and not any(looks_like_name(w) for w in head.split()) and (
+    if len(head.split()) > 1 and not any(looks_like_name(w) for w in head.split()) and not _SIZED.search(head) and (
         not _all_capitalised(head) or _FUNCTION_WORD.search(head)
         or not (_repeated_as_name(head, text[end:]) or _names_one_thing(head.split()[-1]))
     ):
         return []  # plain words name the contribution only if the abstract repeats them as a name or they end in its kind
     return _title_part(paper, text, start, title, head, kb, taken)
+
+
+_SIZED = re.compile(r"^[A-Z][\w\-]*\s\d+(?:\.\d+)?[BMKT]$")
+""""Dream-Coder 7B", "Falcon 40B": a name with its size is a model's name, whatever its words."""
 
 
 def _coined_word_of(head: str, abstract: str, kb: KnowledgeBase) -> str | None:

@@ -250,6 +250,8 @@ def test_title_case_names_of_a_kind_are_benchmarks_and_datasets(tiny_kb):
 def test_a_title_name_takes_its_type_from_the_subtitle(tiny_kb):
     found = mentions_of(paper("Anveshana: A New Benchmark Dataset for Cross-Lingual Retrieval", "We study it."), tiny_kb)
     assert [(m.text, m.type, m.role) for m in found if m.rule == "title"] == [("Anveshana", "Dataset", "proposes")]
+    found = mentions_of(paper("Dream-Coder 7B: An Open Diffusion Model", "Dream-Coder 7B attains 21.4% on HumanEval."), tiny_kb)
+    assert {(m.text, m.type) for m in found if m.rule == "title"} == {("Dream-Coder 7B", "Model")}  # a name with its size
 
 
 @pytest.mark.parametrize(
