@@ -388,7 +388,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     # The title's own name of plain words where the abstract repeats it: "Physics Supernova attains 23.5/30 points".
     for own in [] if parsed.in_title else here.title_mentions:
         if " " in own.text and own.text[0].isupper():
-            for match in re.finditer(rf"(?<![\w-]){re.escape(own.text)}(?![\w-])", sentence):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(own.text)}(?:\s+(?:Instruct|Chat|Base))?(?![\w-])", sentence):
                 s, e = start + match.start(), start + match.end()
                 entity_type = own.type if own.typed else type_in_context(own.text, text[e : e + 80], text[start:s]) or ""
                 add(s, e, entity_type, "title", kb_key=own.kb_key)

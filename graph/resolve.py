@@ -91,9 +91,10 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
         for key in sorted(per_entity):
             ms = per_entity[key]
             parent = _own_parent(resolved.entities[key], own)
-            if parent and key in untyped:  # nothing typed it: it is the kind of thing it extends (DIM-T2I of the DIM dataset)
+            if parent:  # untyped, it is the kind of thing it extends (DIM-T2I of the DIM dataset)
                 entity, family = resolved.entities[key], resolved.entities[parent]
-                resolved.entities[key] = replace(entity, type=family.type, variant_of=entity.variant_of or parent)
+                entity_type = family.type if key in untyped else entity.type
+                resolved.entities[key] = replace(entity, type=entity_type, variant_of=entity.variant_of or parent)
             role = "proposes" if parent or _own_sibling(resolved.entities[key], own) else roles[key]
             resolved.links.append(Link(paper.key, key, role, _confidence(ms, support[key]), tuple(ms)))
         resolved.results += _results(paper, mentions, roles, key_of)
@@ -175,6 +176,8 @@ def _own_parent(entity: Entity, own: list[tuple[str, str]]) -> str | None:
             not entity.from_kb or _SIZE_OR_TUNING.fullmatch(entity.label[len(label) + 1 :])
         ):
             return key
+        if entity.label.startswith(label + " ") and _SIZE_OR_TUNING.fullmatch(entity.label[len(label) + 1 :]):
+            return key  # "Dream-Coder 7B Instruct" of "Dream-Coder 7B"
         if not entity.from_kb and (entity.label.rstrip("+") == label or entity.label.endswith("-" + label)):
             return key  # LLaVA-Critic-R1+ of LLaVA-Critic-R1, Ada-ESLM of ESLM
     return None

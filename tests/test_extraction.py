@@ -254,6 +254,15 @@ def test_a_title_name_takes_its_type_from_the_subtitle(tiny_kb):
     assert {(m.text, m.type) for m in found if m.rule == "title"} == {("Dream-Coder 7B", "Model")}  # a name with its size
 
 
+def test_the_tuned_release_of_the_title_s_sized_model_is_its_variant_and_holds_its_score(tiny_kb):
+    text = "We present Dream-Coder 7B. The resulting Dream-Coder 7B Instruct attains 21.4% pass@1 on HumanEval."
+    resolved = resolve(_extract([paper("Dream-Coder 7B: An Open Diffusion Model", text)], tiny_kb), tiny_kb)
+    labels = {key: entity.label for key, entity in resolved.entities.items()}
+    instruct = next(e for e in resolved.entities.values() if e.label == "Dream-Coder 7B Instruct")
+    assert labels[instruct.variant_of] == "Dream-Coder 7B"
+    assert [(labels[r.entity], labels[r.benchmark], r.value) for r in resolved.results] == [("Dream-Coder 7B Instruct", "HumanEval", 0.214)]
+
+
 @pytest.mark.parametrize(
     ("known", "text", "expected"),
     [
