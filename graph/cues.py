@@ -221,10 +221,13 @@ def type_from_noun_before(before: str) -> str | None:
     ('Model', None)
     >>> type_from_noun_before("We systematically benchmark "), type_from_noun_before("the new benchmark ")
     (None, 'Benchmark')
+    >>> type_from_noun_before("as part of Track 1 in the EVENTA 2025 Grand Challenge, ")
     """
     match = _NOUN_BEFORE.search(before[-40:])
     if not match or _VERB_SUBJECT.search(before[-40:][: match.start(1)]):
         return None  # "We systematically benchmark AFPE against ...": a verb, not a kind word
+    if match.group(1)[0].isupper() and before[-40:][match.end(1) :].lstrip().startswith(","):
+        return None  # "in the EVENTA 2025 Grand Challenge, ReCap achieved ...": the end of a name, not a kind word
     word = match.group(1).lower()
     if word in ("model", "models", "llm", "llms", "family") and not (_CONNECTED.search(before) or word == "model" and before.endswith(", ")):
         return None  # "the model X" rarely says X is a model rather than a method applied to it; "the model, X" does

@@ -294,17 +294,17 @@ def _list_groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
     """Mentions in text order, grouped into the lists they stand in ("HumanEval, MBPP and X")."""
     groups: list[list[Mention]] = []
     for m in mentions:
-        glue = text[groups[-1][-1].end : m.start] if groups else ""
-        opening = groups and glue.strip() == "," and _OPENING_PHRASE.fullmatch(text, groups[-1][0].sent_start, groups[-1][0].start)
-        if groups and LIST_GLUE.match(glue) and not opening:  # "On HistBench, HistAgent achieves": no list
-            groups[-1].append(m)
+        if groups and LIST_GLUE.match(text[groups[-1][-1].end : m.start]) and not _subject_after_opening(text, m):
+            groups[-1].append(m)  # not "On HistBench, HistAgent achieves ...": that is no list
         else:
             groups.append([m])
     return groups
 
 
-_OPENING_PHRASE = re.compile(r"\s*(?:On|In|For|Across|Under|With|Using)\s+(?:the\s+)?", re.IGNORECASE)
-_OPENING_CLAUSE = re.compile(r"\s*(?:On|In|For|Across|Under|With|Using)\s+[^,;]{1,80},\s*$")
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:On|In|For|Across|Under|With|Using|Evaluated|Tested|Trained|Compared|When|After|Unlike|Beyond|Among|Through)\s+"
+    r"[^,;]{1,120},\s*$"
+)
 
 
 def _subject_after_opening(text: str, m: Mention) -> bool:

@@ -490,6 +490,13 @@ def test_the_title_s_own_name_made_of_a_known_and_a_generic_part_is_a_name_in_it
     assert own.count("Mamba-CNN") == 2 and "Mamba-CNN" not in other
 
 
+def test_the_subject_after_an_opening_phrase_is_not_listed_with_the_names_in_it(tiny_kb):
+    text = ("Evaluated on the OpenEvents V1 dataset in the EVENTA 2025 Grand Challenge, ReCap achieved a score of 0.546. "
+            "On HumanEval, PlanSearch reaches 80.1%. On HumanEval, MBPP and GSM8K, models improve.")
+    found = {m.text: m.type for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["ReCap"] == found["PlanSearch"] == "Method" and found["MBPP"] == "Benchmark"
+
+
 def test_a_competition_the_paper_takes_part_in_and_what_it_generalises_to_are_evaluated_on(tiny_kb):
     text = ("This paper presents three systems developed for the M-DAIGT shared task on detection. We present our approach "
             "to the MedHopQA track of the BioCreative IX shared task. Our model generalizes well to complex reasoning "
