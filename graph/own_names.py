@@ -15,7 +15,8 @@ from .records import Mention
 __all__ = ["title_names", "named_phrases", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts"]
 
 
-_TITLE_CASE_PHRASE = re.compile(r"(?<![\w\-])(?:[A-Z][a-z][\w\-]*\s+){1,4}[A-Z][a-z][\w\-]*(?![\w\-])")
+_TITLE_CASE_WORD = r"(?:[A-Z][a-z][\w\-]*|[A-Z0-9]{1,4}-[A-Z][a-z][\w\-]*)"  # "Guidance", "ID-Aware", "3D-Aware"
+_TITLE_CASE_PHRASE = re.compile(rf"(?<![\w\-])(?:{_TITLE_CASE_WORD}\s+){{1,4}}{_TITLE_CASE_WORD}(?![\w\-])")
 
 
 def title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> list[tuple[int, int]]:

@@ -184,6 +184,8 @@ def test_generic_long_forms_keep_their_acronym_generic_in_the_whole_paper(tiny_k
 def test_a_proposal_sentence_names_title_case_phrases_and_lists(tiny_kb):
     found = mentions_of(paper("A study", "We introduce Throttling Gates and Reasoning Gates, two defences."), tiny_kb)
     assert {(m.text, m.role) for m in found} >= {("Throttling Gates", "proposes"), ("Reasoning Gates", "proposes")}
+    found = mentions_of(paper("A study", "Finally, we propose ID-Aware Spatiotemporal Guidance Enhancement, using gradients."), tiny_kb)
+    assert ("ID-Aware Spatiotemporal Guidance Enhancement", "proposes") in {(m.text, m.role) for m in found}
 
 
 def test_acronyms_a_proposal_sentence_defines_are_proposed_however_far_from_the_verb(tiny_kb):
