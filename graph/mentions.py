@@ -416,7 +416,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             span = None  # "Dynamic Spiral Convolution (DSC)": here DSC is not the Dice coefficient
         if span:
             count, entry = span
-            extra = _variant_words(ws, index + count, text) if entry.type in _VARIANT_TYPES else 0
+            extra = _variant_words(ws, index + count, text, entry.type) if entry.type in _VARIANT_TYPES else 0
             s, e = ws[index][0], ws[index + count + extra - 1][1]
             bracket = _BRACKETED_VARIANT.match(text, e) if entry.type in _VARIANT_TYPES else None
             if bracket:  # "FLUX.1[schnell]", "FLUX.1 [dev]": a release of the family
@@ -459,7 +459,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         base, variant = _known_prefix(word, kb)
         if base is not None:
             if variant:
-                extra = _variant_words(ws, position + 1, text)
+                extra = _variant_words(ws, position + 1, text, base.type)
                 add(s, ws[position + extra][1], base.type, "kb-variant", variant_of=base.key)
             elif not (base.type == "Organization" and (position == 0 or word[: word.index("-")].lower() in here.lower_words)):
                 add(s, s + len(word.rsplit("-", 1)[0]), base.type, "kb", kb_key=base.key)
@@ -573,11 +573,14 @@ def _own_kind_of_known(entry: KBEntry, text: str, s: int, e: int, proposals) -> 
     return entity_type if entity_type and entity_type != entry.type and entity_type not in entry.also_types else None
 
 
-def _variant_words(ws: list[Word], index: int, text: str) -> int:
-    """How many words after a known name make it a variant ("HumanEval Pro", "SWE-bench Verified")."""
+def _variant_words(ws: list[Word], index: int, text: str, entity_type: str) -> int:
+    """How many words after a known name make it a variant ("HumanEval Pro", "SWE-bench Verified",
+    "Gemini 2.0 Flash Thinking"; not "Chain-of-Thought Reasoning", a method at work)."""
     count = 0
     while index + count < len(ws) and count < 2 and _VARIANT_WORD.fullmatch(ws[index + count][2]):
         if text[ws[index + count - 1][1] : ws[index + count][0]] != " ":
+            break
+        if entity_type != "Model" and ws[index + count][2] in ("Thinking", "Reasoning"):
             break
         count += 1
     return count

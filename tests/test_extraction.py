@@ -499,6 +499,12 @@ def test_the_subject_after_an_opening_phrase_is_not_listed_with_the_names_in_it(
     assert found["ReCap"] == found["PlanSearch"] == "Method" and found["MBPP"] == "Benchmark"
 
 
+def test_reasoning_and_thinking_make_a_variant_of_a_model_only():
+    kb = KnowledgeBase([KBEntry("cot", "Chain-of-Thought", "Method"), KBEntry("flash", "Gemini 2.0 Flash", "Model")])
+    found = mentions_of(paper("A study", "Chain-of-Thought Reasoning helps Gemini 2.0 Flash Thinking."), kb)
+    assert [(m.text, m.rule) for m in found] == [("Chain-of-Thought", "kb"), ("Gemini 2.0 Flash Thinking", "kb-variant")]
+
+
 def test_a_competition_the_paper_takes_part_in_and_what_it_generalises_to_are_evaluated_on(tiny_kb):
     text = ("This paper presents three systems developed for the M-DAIGT shared task on detection. We present our approach "
             "to the MedHopQA track of the BioCreative IX shared task. Our model generalizes well to complex reasoning "
