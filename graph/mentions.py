@@ -540,6 +540,7 @@ def _topic_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase, taken:
 
 
 _PLURAL = re.compile(r".*[A-Za-z0-9]{2}s")
+_FUNCTION_WORD_FIRST = re.compile(r"(?:a|an|the|of|in|on|at|to|by|for)\s")
 
 
 def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[int, KBEntry] | None:
@@ -549,9 +550,12 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
             continue
         s, e = ws[index][0], ws[index + count - 1][1]
         surface = text[s:e]
-        if count > 1 and _NOT_IN_NAME.search(surface):
-            continue
-        entries = kb.lookup(surface) or (_PLURAL.fullmatch(surface) and kb.lookup(surface[:-1]))
+        if count > 1 and (_NOT_IN_NAME.search(surface) or _FUNCTION_WORD_FIRST.match(surface)):
+            continue  # "a 10%" is not the A10
+        entries = kb.lookup(surface)
+        singular = _PLURAL.fullmatch(surface) and kb.lookup(surface[:-1])
+        if singular and not any(surface in (e.name, *e.aliases) for e in entries):
+            entries = singular  # "ViTs" are ViT models, not VITS
         if entries:
             return count, entries[0]
     return None

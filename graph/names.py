@@ -97,12 +97,14 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     ['on', 'GitHub']
     >>> [w for _, _, w in words("at https://github.com/a/DB-2025}{github.com/a/DB-2025.")]
     ['at']
+    >>> [w for _, _, w in words("typed deltas $\\\\Delta K$ over")]
+    ['typed', 'deltas', 'K', 'over']
     """
     found = []
     for token in _TOKEN.finditer(text, start, len(text) if end is None else end):
         urls = [url.span() for url in _URL.finditer(token.group(0))] if "/" in token.group(0) or "www." in token.group(0) else ()
         for piece in _PIECE.finditer(token.group(0)):
-            if piece.group(0).startswith("\\") or _is_address(piece.group(0)) or any(
+            if piece.group(0).lstrip(_LEAD).startswith("\\") or _is_address(piece.group(0)) or any(
                 a < piece.end() and piece.start() < b for a, b in urls
             ):
                 continue  # a LaTeX command, or part of an address: "\href{https://github.com/a/b}{GitHub}" keeps GitHub

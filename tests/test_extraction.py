@@ -499,6 +499,13 @@ def test_the_subject_after_an_opening_phrase_is_not_listed_with_the_names_in_it(
     assert found["ReCap"] == found["PlanSearch"] == "Method" and found["MBPP"] == "Benchmark"
 
 
+def test_known_names_are_not_read_into_articles_plurals_of_other_names_or_latex():
+    kb = KnowledgeBase([KBEntry("a10", "A10", "Hardware"), KBEntry("vit", "ViT", "Model"), KBEntry("vits", "VITS", "Model"),
+                        KBEntry("delta", "Delta", "Hardware")])
+    found = mentions_of(paper("A study", "On a 10% subset, plain ViTs beat VITS; we add $\\Delta K$ on A10 GPUs."), kb)
+    assert [(m.text, m.kb_key) for m in found] == [("ViTs", "vit"), ("VITS", "vits"), ("A10", "a10")]
+
+
 def test_reasoning_and_thinking_make_a_variant_of_a_model_only():
     kb = KnowledgeBase([KBEntry("cot", "Chain-of-Thought", "Method"), KBEntry("flash", "Gemini 2.0 Flash", "Model")])
     found = mentions_of(paper("A study", "Chain-of-Thought Reasoning helps Gemini 2.0 Flash Thinking."), kb)
