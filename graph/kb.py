@@ -105,6 +105,8 @@ class KnowledgeBase:
 
         >>> KnowledgeBase([KBEntry("cnn-dailymail", "CNN/DailyMail", "Dataset")]).word_counts("CNN")
         (2, 1)
+        >>> KnowledgeBase([KBEntry("arc-agi-2", "ARC-AGI-2", "Benchmark")]).word_counts("ARC-AGI")  # "ARC-AGI 2"
+        (2, 1)
         """
         return self._word_counts.get(name_key(first_word), _ONE_WORD)
 
@@ -124,11 +126,14 @@ _ONE_WORD = (1,)
 
 
 def _count_words(counts: dict[str, tuple[int, ...]], name: str) -> None:
-    """Remember, under its first word, how many words (as `words` splits them) a name may have."""
-    split = words(name)
-    if len(split) > 1:
-        key = name_key(split[0][2])
-        counts[key] = tuple(sorted({*counts.get(key, _ONE_WORD), len(split)}, reverse=True))
+    """Remember, under its first word, how many words (as `words` splits them) a name may have, also
+    written with spaces for hyphens ("Climate Fever" for Climate-FEVER, "ARC-AGI 2" for ARC-AGI-2)."""
+    head, _, last = name.rpartition("-")
+    for spelling in {name, name.replace("-", " "), f"{head} {last}" if head else name}:
+        split = words(spelling)
+        if len(split) > 1:
+            key = name_key(split[0][2])
+            counts[key] = tuple(sorted({*counts.get(key, _ONE_WORD), len(split)}, reverse=True))
 
 
 def _entries_from(path: Path):

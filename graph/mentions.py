@@ -540,7 +540,6 @@ def _topic_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase, taken:
 
 
 _PLURAL = re.compile(r".*[A-Za-z0-9]{2}s")
-_NUMBER_WORD = re.compile(r"\d+(?:\.\d+)?")
 _FUNCTION_WORD_FIRST = re.compile(r"(?:a|an|the|of|in|on|at|to|by|for)\s")
 
 
@@ -557,10 +556,6 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
         singular = _PLURAL.fullmatch(surface) and kb.lookup(surface[:-1])
         if singular and not any(surface in (e.name, *e.aliases) for e in entries):
             entries = singular  # "ViTs" are ViT models, not VITS
-        if entries and index + count < len(ws) and _NUMBER_WORD.fullmatch(ws[index + count][2]) and text[e : ws[index + count][0]] == " ":
-            numbered = kb.lookup(text[s : ws[index + count][1]])
-            if numbered:
-                return count + 1, numbered[0]  # "ARC-AGI 2" is ARC-AGI-2, a known name of its own
         if entries:
             return count, entries[0]
     return None

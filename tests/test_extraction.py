@@ -507,6 +507,9 @@ def test_known_names_are_not_read_into_articles_plurals_of_other_names_or_latex(
     kb = KnowledgeBase([KBEntry("arc-agi", "ARC-AGI", "Benchmark"), KBEntry("arc-agi-2", "ARC-AGI-2", "Benchmark")])
     found = mentions_of(paper("A study", "It beats o1 on ARC-AGI (32.8%) and ARC-AGI 2 (0.6%)."), kb)
     assert [(m.text, m.kb_key) for m in found] == [("ARC-AGI", "arc-agi"), ("ARC-AGI 2", "arc-agi-2")]  # a numbered name
+    kb = KnowledgeBase([KBEntry("climate-fever", "Climate-FEVER", "Benchmark")])
+    found = mentions_of(paper("A study", "Validation on datasets (FiQA, Climate Fever, TechQA) confirms it."), kb)
+    assert ("Climate Fever", "climate-fever") in [(m.text, m.kb_key) for m in found]  # a hyphen written as a space
 
 
 def test_reasoning_and_thinking_make_a_variant_of_a_model_only():
