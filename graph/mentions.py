@@ -550,9 +550,11 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
             continue
         s, e = ws[index][0], ws[index + count - 1][1]
         surface = text[s:e]
-        if count > 1 and (_NOT_IN_NAME.search(surface) or _FUNCTION_WORD_FIRST.match(surface)):
-            continue  # "a 10%" is not the A10
+        if count > 1 and _NOT_IN_NAME.search(surface):
+            continue
         entries = kb.lookup(surface)
+        if count > 1 and _FUNCTION_WORD_FIRST.match(surface) and not any(surface in (e.name, *e.aliases) for e in entries):
+            continue  # "a 10%" is not the A10 ("the Pile", spelled so, is the Pile)
         singular = _PLURAL.fullmatch(surface) and kb.lookup(surface[:-1])
         if singular and not any(surface in (e.name, *e.aliases) for e in entries):
             entries = singular  # "ViTs" are ViT models, not VITS

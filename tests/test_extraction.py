@@ -504,6 +504,8 @@ def test_known_names_are_not_read_into_articles_plurals_of_other_names_or_latex(
                         KBEntry("delta", "Delta", "Hardware")])
     found = mentions_of(paper("A study", "On a 10% subset, plain ViTs beat VITS; we add $\\Delta K$ on A10 GPUs."), kb)
     assert [(m.text, m.kb_key) for m in found] == [("ViTs", "vit"), ("VITS", "vits"), ("A10", "a10")]
+    kb = KnowledgeBase([KBEntry("pile", "The Pile", "Dataset", aliases=("the Pile",))])
+    assert [m.text for m in mentions_of(paper("A study", "It helps on subsets of the Pile."), kb)] == ["the Pile"]  # spelled so
     kb = KnowledgeBase([KBEntry("arc-agi", "ARC-AGI", "Benchmark"), KBEntry("arc-agi-2", "ARC-AGI-2", "Benchmark")])
     found = mentions_of(paper("A study", "It beats o1 on ARC-AGI (32.8%) and ARC-AGI 2 (0.6%)."), kb)
     assert [(m.text, m.kb_key) for m in found] == [("ARC-AGI", "arc-agi"), ("ARC-AGI 2", "arc-agi-2")]  # a numbered name
