@@ -73,7 +73,7 @@ def find_mentions(
         _generic_acronyms(parsed, kb),
         _known_acronyms(parsed),
         _own_acronyms(parsed, kb),
-        {pair.short for sentence in parsed for pair, entry in sentence.pairs if not entry and kb.lookup(pair.short)},
+        {pair.short for sentence in parsed for pair, entry in sentence.pairs if not entry and _redefines(pair, kb)},
         in_title,
         frozenset(m.text for m in in_title if " " not in m.text),
     )
@@ -81,6 +81,15 @@ def find_mentions(
     for sentence in parsed:
         found += _sentence_mentions(paper, text, sentence, kb, here)
     return _own_over_known(found)
+
+
+def _redefines(pair: AcronymPair, kb: KnowledgeBase) -> bool:
+    """True when a pair gives known letters another meaning: "Dynamic Spiral Convolution (DSC)", "large language and
+    vision models (LLVMs)" (not the LLVM compiler); "chain-of-thoughts (CoTs)" are Chain-of-Thought still."""
+    if kb.lookup(pair.short):
+        return True
+    singular = kb.lookup(pair.short[:-1]) if pair.short.endswith("s") else []
+    return bool(singular) and not set(kb.lookup(pair.long.removesuffix("s").title())) & set(singular)
 
 
 def _own_over_known(mentions: list[Mention]) -> list[Mention]:

@@ -74,7 +74,8 @@ _TOKEN = re.compile(r"\S+")
 LATEX_COMMAND = re.compile(r"\\[a-z]+\{([^{}]*)\}")
 """A LaTeX command around some text ("\\textbf{SEA}"); group 1 is the text."""
 _URL = re.compile(r"(?:[a-z]+://|www\.|(?<![\w.@-])[a-z0-9\-]+\.(?:com|org|io|net|ai|edu|dev)/)[^\s{}()\[\]<>]+")
-_PIECE = re.compile(r"[^/()\[\]{}–—<>=≤≥]+")
+_PIECE = re.compile(r"(?:[^/()\[\]{}–—<>=≤≥~:-]|(?<!-)-(?!-)|:(?=//))+")
+"""A word's stretch between slashes, brackets, comparisons, dashes (also "--"), LaTeX's "~" and colons (not a URL's)."""
 _LEAD = "\"'“‘`*~$"
 _TRAIL = "\"'”’`,;:.!?*~$"
 
@@ -99,6 +100,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     ['at']
     >>> [w for _, _, w in words("typed deltas $\\\\Delta K$ over")]
     ['typed', 'deltas', 'K', 'over']
+    >>> [w for _, _, w in words("on The PILE--showing, e.g.,~ChatGPT, SWIFT:A Scalable")]
+    ['on', 'The', 'PILE', 'showing', 'e.g', 'ChatGPT', 'SWIFT', 'A', 'Scalable']
     """
     found = []
     for token in _TOKEN.finditer(text, start, len(text) if end is None else end):
