@@ -507,6 +507,10 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             e = year.end()
         elif word.isupper() and (number := _ROMAN_NUMBER.match(text, e)):
             e = number.end()  # "HOLISMOKES VI": a numbered release
+        elif size := _SIZE_AFTER.match(text, e):
+            e = size.end()  # "RTL-Coder 6.7B": a sized release
+        if _SIZE.search(text[s:e]) and (tuning := _TUNING_AFTER.match(text, e)):
+            e = tuning.end()  # "PanGu-pi-1B Pro", "RTL-Coder 6.7B Instruct"
         after = text[e : e + 60]
         entity_type = type_in_context(word, after, text[start:s]) or _known_model_part(word, kb) or ("Benchmark" if year else "")
         add(s, e, entity_type, "form")
@@ -515,6 +519,9 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
 
 _BRACKETED_VARIANT = re.compile(r" ?\[[A-Za-z][\w\-.]*\]")
 _ROMAN_NUMBER = re.compile(r" (?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w\-])")
+_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b")
+_SIZE_AFTER = re.compile(r" \d+(?:\.\d+)?[BM](?![\w.])")
+_TUNING_AFTER = re.compile(r" (?:Pro|Plus|Instruct|Chat|Base|Max|Mini|Lite)(?![\w-])")
 _EDITION = re.compile(r"[ -](?:19|20)\d\d(?![\w.\-])")
 
 

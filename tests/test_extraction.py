@@ -517,6 +517,12 @@ def test_known_names_are_not_read_into_articles_plurals_of_other_names_or_latex(
     assert ("Climate Fever", "climate-fever") in [(m.text, m.kb_key) for m in found]  # a hyphen written as a space
 
 
+def test_a_coined_name_keeps_its_size_and_tuning_words(tiny_kb):
+    text = "We compare RTL-Coder 6.7B with our PanGu-pi-1B Pro and PanGu-pi-1.5B Pro models, trained on 1.6T tokens."
+    found = [m.text for m in mentions_of(paper("A study", text), tiny_kb)]
+    assert found == ["RTL-Coder 6.7B", "PanGu-pi-1B Pro", "PanGu-pi-1.5B Pro"]
+
+
 def test_reasoning_and_thinking_make_a_variant_of_a_model_only():
     kb = KnowledgeBase([KBEntry("cot", "Chain-of-Thought", "Method"), KBEntry("flash", "Gemini 2.0 Flash", "Model")])
     found = mentions_of(paper("A study", "Chain-of-Thought Reasoning helps Gemini 2.0 Flash Thinking."), kb)
