@@ -257,7 +257,7 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
     or a whole title that is a long form and its acronym ("Probabilistic Partitive Partitioning (PPP)").
     """
     title = text[start:end]
-    head = title.split(":", 1)[0].strip() if ":" in title else ""
+    head, _, _ = _split_title(title)
     report = _REPORT_TITLE.match(title)
     if report:
         head = report.group(1)
@@ -294,6 +294,16 @@ _SIZED = re.compile(r"^[A-Z][\w\-]*\s\d+(?:\.\d+)?[BMKT]$")
 """"Dream-Coder 7B", "Falcon 40B": a name with its size is a model's name, whatever its words."""
 
 
+def _split_title(title: str) -> tuple[str, str, str]:
+    """A title's head, separator and subtitle: "PyBench: Evaluating ...", "ProSper -- A Python Library ..."
+    (head and separator empty when there is none)."""
+    parts = _TITLE_SEPARATOR.split(title, 1)
+    return (parts[0].strip(), parts[1], parts[2]) if len(parts) == 3 else ("", "", "")
+
+
+_TITLE_SEPARATOR = re.compile(r"(:|\s+(?:--|—|–)\s+)")
+
+
 def _coined_word_of(head: str, abstract: str, kb: KnowledgeBase) -> str | None:
     """The one coined word of a longer title head that the abstract uses on its own, when the abstract
     never repeats the whole head ("The Overthinker's DIET: ..." and "We introduce DIET (...)")."""
@@ -314,7 +324,7 @@ def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:
     s = start + title.index(name)
     known = kb.lookup(name)
     kb_key = known[0].key if known else None
-    subtitle = title.split(":", 1)[1] if ":" in title else ""
+    _, _, subtitle = _split_title(title)
     entity_type = known[0].type if known else (
         type_from_subtitle(subtitle) or type_from_form(name) or _type_in_abstract(name, text[start + len(title) :]) or ""
     )
