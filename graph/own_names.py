@@ -64,7 +64,7 @@ _KIND = (
 _NAMED = re.compile(
     rf"\b(?:named|dubbed|termed(?: as)?|coined|(?i:we) call(?: (?:this|it|them|these))?|refer\w* (?:to )?[^.;]{{0,90}}? as(?: the)?"
     rf"|(?:new|novel|our|propose\w*|introduce\w*|present\w*)\b[^.;]{{0,40}}? called)\s+(?P<a>{_NAME})"
-    rf"|\b(?i:our|the final|the resulting)(?: \w+)? {_KIND} (?P<b>{_NAME})"
+    rf"|\b(?i:our|the final|the resulting)(?: [\w\-]+){{0,3}} {_KIND}:? (?P<b>{_NAME})"
     rf"|\bnew\s+(?:[\w\-]+\s+){{0,2}}{_KIND}s?\s*[,:]?\s+(?P<e>{_NAME})"
     rf"|\b(?i:our) (?:(?:proposed|new|novel) )?(?P<c>{_NAME}) {_KIND}"
     rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
@@ -92,6 +92,9 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     >>> s = "This paper proposes a versatile method called GQKVA, which groups queries."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('GQKVA', 'Method')]
+    >>> s = "Our fine-tuned 8B size model: PyLlama3 achieves an exciting performance."
+    >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
+    [('PyLlama3', 'Model')]
     >>> s = "We call this Web Agent Throttling. Our proposed Robust Deep MCCFR framework adds target networks."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('Web Agent Throttling', ''), ('Robust Deep MCCFR', 'Method')]
