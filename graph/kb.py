@@ -49,6 +49,8 @@ class KnowledgeBase:
     (['MATH'], [], True)
     >>> [KnowledgeBase([KBEntry("multipl-e", "MultiPL-E", "Benchmark")]).lookup(w) for w in ("multiple", "Multiple")]
     [[], []]
+    >>> [KnowledgeBase([], generic=["Swift", "SOTA"]).is_generic(w) for w in ("Swift", "SWIFT", "SOTA")]  # SWIFT is an acronym
+    [True, False, True]
     """
 
     def __init__(self, entries, generic=(), topics=()):
@@ -70,6 +72,8 @@ class KnowledgeBase:
                 _count_words(self._word_counts, name)
         self.generic = {name_key(term) for term in generic}
         self.generic |= {key + "s" for key in self.generic}
+        self._word_generics = {name_key(term) for term in generic if term.isalpha() and (term.istitle() or term.islower())}
+        """Generic terms that are words, not acronyms ("Swift", "Python"): the same letters in capitals are an acronym ("SWIFT")."""
         self.topics: dict[str, str] = {}
         self._topic_word_counts: dict[str, tuple[int, ...]] = {}
         for phrase, topic in topics:
@@ -111,7 +115,10 @@ class KnowledgeBase:
         return self._word_counts.get(name_key(first_word), _ONE_WORD)
 
     def is_generic(self, surface: str) -> bool:
-        return name_key(surface) in self.generic
+        key = name_key(surface)
+        if surface.isupper() and len(surface) > 3 and key in self._word_generics:
+            return False  # "SWIFT" is somebody's acronym, not the Swift language
+        return key in self.generic
 
     def topic_of(self, phrase: str) -> str | None:
         """The canonical research topic a phrase names ("NMT" -> "machine translation"), or None."""
