@@ -56,14 +56,15 @@ _PLURAL_KINDS = frozenset("algorithms models methods approaches techniques syste
 
 
 
-_NAME = r"[A-Z][\w.+\-]*[\w+](?:\s+[A-Z][\w.+\-]*[\w+]){0,2}"
+_NAME = r"(?:[A-Z][\w.+\-]*[\w+]|[a-z]+[A-Z][\w.+\-]*[\w+])(?:\s+[A-Z][\w.+\-]*[\w+]){0,2}"
 _KIND = (
     r"(?:model|method|framework|tokenizer|system|library|benchmark|dataset|datastore|corpus|agent|algorithm|architecture|"
     r"approach|technique|toolkit|tool|metric|suite|engine|pipeline|protocol|module|infrastructure)"
 )
 _NAMED = re.compile(
-    rf"\b(?:named|dubbed|termed(?: as)?|coined|(?i:we) call(?: (?:this|it|them|these))?|refer\w* (?:to )?[^.;]{{0,90}}? as(?: the)?"
-    rf"|(?:new|novel|our|propose\w*|introduce\w*|present\w*)\b[^.;]{{0,40}}? called)\s+(?P<a>{_NAME})"
+    rf"\b(?:named|dubbed|termed(?: as)?|coined|(?i:we) call(?: (?:this|it|them|these))?(?: the)?|refer\w* (?:to )?[^.;]{{0,90}}? as(?: the)?"
+    rf"|(?:new|novel|our|propose\w*|introduce\w*|present\w*|construct\w*|build\w*|buil[dt]|develop\w*|design\w*|creat\w*)\b"
+    rf"[^.;]{{0,40}}?\bcalled)\s+(?P<a>{_NAME})"
     rf"|\b(?i:our|the final|the resulting)(?: [\w\-]+){{0,3}} {_KIND}:? (?P<b>{_NAME})"
     rf"|\bnew\s+(?:[\w\-]+\s+){{0,2}}{_KIND}s?\s*[,:]?\s+(?P<e>{_NAME})"
     rf"|\b(?i:our) (?:(?:proposed|new|novel) )?(?P<c>{_NAME}) {_KIND}"
@@ -92,6 +93,9 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     >>> s = "This paper proposes a versatile method called GQKVA, which groups queries."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('GQKVA', 'Method')]
+    >>> s = "We construct a text reading dataset (called Worms), which we call the mallocGame."
+    >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
+    [('Worms', 'Dataset'), ('mallocGame', '')]
     >>> s = "Our fine-tuned 8B size model: PyLlama3 achieves an exciting performance."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('PyLlama3', 'Model')]
