@@ -41,7 +41,9 @@ _LIST_END = re.compile(
     r"[.;:(]|\d|\s+(?:respectively|with|while|which|where|whereas|for|to|under|using|when|compared|showing|surpassing|outperforming)\b"
 )
 _ITEM = re.compile(r"(?:and\s+)?(?P<item>[^\s,](?:(?!,|\s+and\s).)*)")
-_STATED = re.compile(r"\b(?:to|of|reaches|achieves|attains|scores?|hits)(?:\s+(?:only|merely|just))?(?:\s+an?)?\s*\$?$")
+_STATED = re.compile(
+    r"\b(?:to|of|is|was|reaches|achieves|attains|scores?|hits|solv(?:es|ing|ed))(?:\s+(?:only|merely|just))?(?:\s+an?)?\s*\$?$"
+)
 """"achieves only a 0.0% success rate", "improves pass@1 to 65.8%", "a pass@1 of 65.8%": the score itself."""
 _OUT_OF = re.compile(r"\s*/\s*\d+\s*(?:points|marks|pts)\b")
 """"23.5/30 points" (not "30.5/0.91", two scores)."""
@@ -61,7 +63,9 @@ _GAIN_OF = re.compile(
     re.IGNORECASE,
 )
 """"improves pass@1 to 65.8%" and "a pass@1 of 65.8%" state scores; "gains of 4.4%" does not."""
-_RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:performance\s+|accuracy\s+|absolute\s+|relative\s+)?(?:subsets?|splits?|portion|of\b|thousand|million|billion|trillion|improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|points?|pp)\b", re.IGNORECASE)
+_SHARE_OF = re.compile(r"^\s*(?:%|\\%|percent)?\s*of\b")
+""""30% of the data" is a share, unless the sentence states it as a score ("solving only 16.3% of the set")."""
+_RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:performance\s+|accuracy\s+|absolute\s+|relative\s+)?(?:subsets?|splits?|portion|thousand|million|billion|trillion|improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|points?|pp)\b", re.IGNORECASE)
 _PERCENT_METRICS = re.compile(
     r"pass@|accuracy|acc|score|@\d|avg@|top-\d|f1|exact match|em\b|win rate|iou|\bmap\b|\bap\b|auc|recall|precision|hits@|"
     r"\bpq\b|dice",
@@ -95,6 +99,8 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
     for m in mentions:
         by_sentence.setdefault(m.sent_start, []).append(m)
     own = {m.text: m for m in mentions if m.type == "Benchmark" and m.role == "proposes"}
+    if len(own) > 1:  # "EvoCodeBench" and its release "EvoCodeBench-2403": the title's is the one meant
+        own = {m.text: m for m in mentions if m.type == "Benchmark" and m.rule == "title"}
     results = []
     previous: list[Mention] = []  # the benchmarks of the sentence just before
     for sent_start, group in sorted(by_sentence.items()):
@@ -125,9 +131,10 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
                 continue  # "outperforming the best score achieved without search (pass@1 = 41.4%)": nobody named's
             clause = _LISTED_VALUES.sub("", clause)  # "by 9.03% and 9.44%": the second is read like the first
             absolute = _STATED.search(clause) and not _GAIN_OF.search(clause)
-            if _RELATIVE.search(clause[-25:]) or (_RELATIVE_WORDS.search(clause) and not absolute) or _RELATIVE_AFTER.match(
-                sentence[number.end() :]
-            ):
+            after = sentence[number.end() :]
+            if _RELATIVE.search(clause[-25:]) or (_RELATIVE_WORDS.search(clause) and not absolute) or _RELATIVE_AFTER.match(after):
+                continue
+            if _SHARE_OF.match(after) and not absolute:
                 continue
             if _HYPERPARAMETER.search(clause) or _COMPARED.search(clause[-40:]):
                 continue  # "a learning rate of 0.001"; "(10.8 compared to SOTA perplexity of 15.8)": another system's
@@ -138,7 +145,9 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             if elsewhere:
                 benchmark = elsewhere if absolute or named else None
             else:
-                benchmark = _listed_benchmark(benchmarks, at, text, sent_start, sentence)
+                benchmark = _slashed_benchmark(benchmarks, number, sentence, sent_start, text)
+                if benchmark is False:
+                    benchmark = _listed_benchmark(benchmarks, at, text, sent_start, sentence)
                 if benchmark is False:
                     benchmark = _nearest_benchmark(benchmarks, at, end, text, stated=bool(absolute or named))
             if benchmark is None or (benchmark.start >= end and not text[end : benchmark.start].strip()):
@@ -196,6 +205,23 @@ _BEATS = re.compile(
 
 def _gap(m: Mention, at: int, end: int) -> int:
     return m.start - end if m.start >= end else at - m.end
+
+
+def _slashed_benchmark(benchmarks: list[Mention], number: re.Match, sentence: str, sent_start: int, text: str) -> Mention | None | bool:
+    """For a value in a slashed pair ("FID scores of 1.91/2.43") in a sentence that names benchmarks so too
+    ("on CIFAR-10/FFHQ"), the benchmark at its place. False when the value or the benchmarks are not slashed."""
+    values = next((run for run in _SLASHED_VALUES.finditer(sentence) if run.start() <= number.start() < run.end()), None)
+    if not values:
+        return False
+    places = [n.start() for n in _NUMBER.finditer(sentence, values.start(), values.end())]
+    for index in range(len(benchmarks) - len(places) + 1):
+        slashed = benchmarks[index : index + len(places)]
+        if all(text[a.end : b.start].strip() == "/" for a, b in zip(slashed, slashed[1:])):
+            return slashed[places.index(number.start())] if number.start() in places else None
+    return False
+
+
+_SLASHED_VALUES = re.compile(r"\d+(?:\.\d+)?\s*%?(?:\s*/\s*\d+(?:\.\d+)?\s*%?)+")
 
 
 def _listed_benchmark(benchmarks: list[Mention], at: int, text: str, sent_start: int, sentence: str) -> Mention | None | bool:

@@ -326,23 +326,27 @@ def test_a_score_can_be_on_the_benchmark_of_the_sentence_before_or_of_a_benchmar
     text = "Experiments on SCUT-FBP5500 show gains. MambaFace achieves a PC of 0.9187 and an MAE of 0.2022."
     assert _results_of("A study", text, known) == [("MambaFace", "SCUT-FBP5500", 0.9187), ("MambaFace", "SCUT-FBP5500", 0.2022)]
     text = ("We test ten models. In reasoning, GPT-4o (63.18) leads, and Claude (61.5) trails; 12.5 points separate them. "
-            "Claude achieves only a 0.0% success rate with tools. The best GPT-4o agent reaches a success rate of 10.59%.")
+            "Claude achieves only a 0.0% success rate with tools. The best GPT-4o agent reaches a success rate of 10.59%. "
+            "We also release FinBench-2403. The highest Pass@1 of Claude only is 20.73%. The best model (GPT-4o) solves "
+            "only 16.3% of the set, on 30% of the data.")
     assert _results_of("FinBench: A Benchmark for Finance", text, known) == [
         ("GPT-4o", "FinBench", 0.6318), ("Claude", "FinBench", 0.615), ("Claude", "FinBench", 0.0), ("GPT-4o", "FinBench", 0.1059),
+        ("Claude", "FinBench", 0.2073), ("GPT-4o", "FinBench", 0.163),
     ]
 
 
 def test_a_score_is_the_system_s_own_not_its_base_s_nor_a_compared_one_and_measures_keep_their_scale():
     known = [("claude", "Claude 3.5 Sonnet", "Model"), ("lcb", "LiveCodeBench", "Benchmark"), ("gpt-2", "GPT-2", "Model"),
              ("wikitext", "WikiText103", "Benchmark"), ("lambada", "LAMBADA", "Benchmark"), ("cifar", "CIFAR-10", "Benchmark"),
-             ("perplexity", "perplexity", "Metric")]
+             ("perplexity", "perplexity", "Metric"), ("fid", "FID", "Metric")]
     text = ("Using PlanSearch on top of Claude 3.5 Sonnet achieves a pass@200 of 77.0% on LiveCodeBench. "
             "GPT-2 achieves SOTA results on WikiText103 (10.8 compared to SOTA perplexity of 15.8) and LAMBADA (66.5%). "
-            "GPT-2 reaches an FID of 1.91 on CIFAR-10. On LAMBADA, GPT-2 shows improvements ranging from 18.1% to 250% "
+            "GPT-2 reaches FID scores of 1.91/2.43 on CIFAR-10/LAMBADA. On LAMBADA, GPT-2 shows improvements ranging from 18.1% to 250% "
             "and a 5.9% performance improvement. On LiveCodeBench, PlanSearch reaches 80.1%, outperforming the best score "
             "without search (41.4%) and Claude 3.5 Sonnet (60.6%). ReasonKE elevates GPT-2's accuracy to 90.2% on LAMBADA.")
     assert _results_of("A study", text, known) == [
         ("PlanSearch", "LiveCodeBench", 0.77), ("GPT-2", "WikiText103", 10.8), ("GPT-2", "LAMBADA", 0.665), ("GPT-2", "CIFAR-10", 1.91),
+        ("GPT-2", "LAMBADA", 2.43),
         ("PlanSearch", "LiveCodeBench", 0.801), ("Claude 3.5 Sonnet", "LiveCodeBench", 0.606), ("ReasonKE", "LAMBADA", 0.902),
     ]
 
