@@ -337,10 +337,11 @@ _SEPARATOR = (
     r"\)\s*,?\s*and\s+(?:[\w\-]+\s+){0,4}\(\s*)"  # "(A, B) and three image datasets (C, D)"
 )
 _EVAL_PREP = re.compile(
-    r"\b(?i:on|across|evaluations? of|experiments with|(?:evaluations?|experiments?) using|generaliz\w*(?:\s+[a-z]+){0,2}\s+to)\s+"
+    r"\b(?i:on|across|evaluations? of|experiments with|(?:evaluations?|experiments?) using|generaliz\w*(?:\s+[a-z]+){0,2}\s+to|"
+    r"(?:problems|questions|puzzles) from)\s+"
     r"(?:(?!(?:that|shows?|demonstrates?|indicates?|reveals?|"
     r"confirms?|suggests?|proves?|verif(?:y|ies)|validates?)\b)(?:[a-z][\w\-&]*|[A-Z][A-Z&]+s?|\d[\d,.]*(?:-[a-z]+)?)\s+){0,7}"
-    r"(?:[a-z][\w\-]*,?\s+(?:including|such as|like|e\.g\.,?|i\.e\.,?)\s+(?:[a-z][\w\-]*\s+){0,4})?(?:(?:e\.g|i\.e)\.,?\s+)?\(?\s*"
+    r"(?:[a-z][\w\-]*,?\s+\(?(?:including|such as|like|e\.g\.,?|i\.e\.,?)\s+(?:[a-z][\w\-]*\s+){0,4})?(?:(?:e\.g|i\.e)\.,?\s+)?\(?\s*"
     rf"(?:{_ITEM}{_SEPARATOR})*$"
 )
 
@@ -380,6 +381,8 @@ def evaluated_on_before(before: str) -> bool:
     (True, True)
     >>> evaluated_on_before("We conduct comprehensive evaluations using the "), evaluated_on_before("We fine-tune models using ")
     (True, False)
+    >>> evaluated_on_before("its performance on common benchmarks (such as "), evaluated_on_before("When solving problems from ")
+    (True, True)
     """
     tail = before[-160:]
     if _EVAL_PAREN.search(tail):
