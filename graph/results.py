@@ -156,10 +156,9 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             metric = min(metrics, key=lambda m: abs(_gap(m, at, end)), default=None)
             systems = [m for m in group if m.type in ("Model", "Method") and m.end <= at and m.text != benchmark.text]
             entity = named or _subject(systems, sentence, sent_start)
-            raw = not number.group(2) and _RAW_METRIC.search(clause[-40:])
-            value = float(number.group(1)) if raw else normalise_value(number.group(1), bool(number.group(2)), metric.text if metric else None)
-            if _OUT_OF.match(sentence, number.end()):
-                value = float(number.group(1))  # "23.5/30 points": points out of a maximum, as stated
+            value = normalise_value(number.group(1), bool(number.group(2)), metric.text if metric else None)
+            if (not number.group(2) and _RAW_METRIC.search(clause[-40:])) or _OUT_OF.match(sentence, number.end()):
+                value = float(number.group(1))  # "an FID of 1.91", "23.5/30 points": measures and points keep their scale
             results.append(StatedResult(value, benchmark, entity, metric, sentence))
     return results
 
