@@ -69,6 +69,7 @@ _NAMED = re.compile(
     rf"|\bnew\s+(?:[\w\-]+\s+){{0,2}}{_KIND}s?\s*[,:]?\s+(?P<e>{_NAME})"
     rf"|\b(?i:our) (?:(?:proposed|new|novel) )?(?P<c>{_NAME}) {_KIND}"
     rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
+    rf"|\b(?i:we)\s+[a-z]+\s+(?P<f>{_NAME}),\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}{_KIND}\b"
 )
 _PHENOMENON = re.compile(
     r"\b(?:failures?|limitations?|problems?|phenomen(?:on|a)|issues?|behaviou?rs?|effects?|vulnerabilit(?:y|ies)|biases|"
@@ -96,6 +97,9 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     >>> s = "We construct a text reading dataset (called Worms), which we call the mallocGame."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('Worms', 'Dataset'), ('mallocGame', '')]
+    >>> s = "Thus, we describe FRANC, a lightweight framework for recommending code."
+    >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
+    [('FRANC', 'Method')]
     >>> s = "Our fine-tuned 8B size model: PyLlama3 achieves an exciting performance."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('PyLlama3', 'Model')]
@@ -105,7 +109,7 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     """
     found = []
     for match in _NAMED.finditer(sentence):
-        group = next(g for g in "abcde" if match.group(g))
+        group = next(g for g in "abcdef" if match.group(g))
         name = match.group(group)
         if _NOT_A_NAME.fullmatch(name.split()[0]) or _PHENOMENON.search(match.group(0)):
             continue  # "We refer to this failure as Modality Interference": a phenomenon, not a thing made
@@ -113,7 +117,7 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
             not (any(looks_like_name(w) for w in name.split()) or len(name.split()) > 1) or name.split()[0].endswith("ing")
         ):
             continue  # "Besides, a ..." and "Using Yoga, a ..." open a sentence; "PC Tracker, a ..." is a name
-        if group == "c":
+        if group in "cf":  # the kind follows the name: "our X model", "we describe FRANC, a lightweight framework"
             kind = re.search(_KIND, match.group(0)[match.end(group) - match.start() :])
         else:
             before = _CONNECTOR_AT_END.sub("", sentence[max(0, match.start(group) - 40) : match.start(group)])
