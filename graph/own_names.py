@@ -117,8 +117,10 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
             not (any(looks_like_name(w) for w in name.split()) or len(name.split()) > 1) or name.split()[0].endswith("ing")
         ):
             continue  # "Besides, a ..." and "Using Yoga, a ..." open a sentence; "PC Tracker, a ..." is a name
-        if group in "cf":  # the kind follows the name: "our X model", "we describe FRANC, a lightweight framework"
+        if group == "c":
             kind = re.search(_KIND, match.group(0)[match.end(group) - match.start() :])
+        elif group == "f":  # the apposition's head: "we present UI-TARS-2, a native GUI-centered agent model"
+            kind = re.search(_KIND + "$", match.group(0))
         else:
             before = _CONNECTOR_AT_END.sub("", sentence[max(0, match.start(group) - 40) : match.start(group)])
             kind = re.search(_KIND + r"\W{0,3}$", before.rstrip(" ("))
