@@ -29,6 +29,11 @@ _NOVEL = re.compile(
 """A coined name the sentence calls new: "(2) novel Aspect Matching Score (AMS): a metric"."""
 _NOVEL_AFTER = re.compile(r"[}*$]*\)?,\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:novel|new)\b", re.IGNORECASE)
 """After a coined name: the sentence calls it new ("utilizing MedJudge, a novel rubric-based evaluation framework")."""
+_IS_A_KIND = re.compile(
+    r"\s+is\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}(?:model|method|framework|system|library|benchmark|dataset|corpus|agent|"
+    r"algorithm|architecture|approach|technique|toolkit|tool|metric|suite|engine|pipeline|module|family|platform)\b"
+)
+"""After a coined name: the abstract says what it is ("ProSper is a python library"), which it does for its own things."""
 _GLUED_SUFFIX = re.compile(r"-(?:based|guided|driven|inspired|like|style|powered|enhanced|augmented)\b", re.IGNORECASE)
 """After a name: it describes what the contribution builds on ("a Mamba-based framework")."""
 _DOMAIN_OF = re.compile(r"\b(?:for|of|on|in|from|to)\s+(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
@@ -86,7 +91,7 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
             if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
                 role = "proposes"
             elif (
-                own and (_OUR.search(before[-60:]) or _NOVEL.search(before[-60:]) or _NOVEL_AFTER.match(text, m.end))
+                own and (_OUR.search(before[-60:]) or _NOVEL.search(before[-60:]) or _NOVEL_AFTER.match(text, m.end) or _IS_A_KIND.match(text, m.end))
             ) or _OUR_KIND.search(before[-60:]) or (
                 own and _CALLED.search(before[-12:]) and (propose_at is not None or _NAMED_NEW.search(before))
             ):

@@ -254,6 +254,8 @@ def test_a_title_name_takes_its_type_from_the_subtitle(tiny_kb):
     assert [(m.text, m.type, m.role) for m in found if m.rule == "title"] == [("Anveshana", "Dataset", "proposes")]
     found = mentions_of(paper("Dream-Coder 7B: An Open Diffusion Model", "Dream-Coder 7B attains 21.4% on HumanEval."), tiny_kb)
     assert {(m.text, m.type) for m in found if m.rule == "title"} == {("Dream-Coder 7B", "Model")}  # a name with its size
+    found = mentions_of(paper("A study", "ProSper is a python library containing sparse coding algorithms."), tiny_kb)
+    assert [(m.text, m.role) for m in found] == [("ProSper", "proposes")]  # the abstract says what its own thing is
     found = mentions_of(paper("ProSper -- A Python Library for Sparse Coding", "ProSper contains algorithms."), tiny_kb)
     assert [(m.text, m.type, m.role) for m in found if m.rule == "title"] == [("ProSper", "Method", "proposes")]  # a dash as colon
 
