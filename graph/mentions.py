@@ -569,10 +569,11 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
         if count > 1 and _NOT_IN_NAME.search(surface):
             continue
         entries = kb.lookup(surface)
-        if count > 1 and _FUNCTION_WORD_FIRST.match(surface) and not any(surface in (e.name, *e.aliases) for e in entries):
+        spelled = any(surface in (entry.name, *entry.aliases) for entry in entries)
+        if count > 1 and _FUNCTION_WORD_FIRST.match(surface) and not spelled:
             continue  # "a 10%" is not the A10 ("the Pile", spelled so, is the Pile)
         singular = _PLURAL.fullmatch(surface) and kb.lookup(surface[:-1])
-        if singular and not any(surface in (e.name, *e.aliases) for e in entries):
+        if singular and not spelled:
             entries = singular  # "ViTs" are ViT models, not VITS
         if entries:
             return count, entries[0]

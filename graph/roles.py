@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .cues import NAMING_WORDS, evaluated_on_before, has_evaluation_cue, proposed_after
+from .cues import HEAD_NOUN_TYPES, NAMING_WORDS, evaluated_on_before, has_evaluation_cue, proposed_after
 from .names import name_key
 from .records import Mention
 
@@ -29,10 +29,7 @@ _NOVEL = re.compile(
 """A coined name the sentence calls new: "(2) novel Aspect Matching Score (AMS): a metric"."""
 _NOVEL_AFTER = re.compile(r"[}*$]*\)?,\s+(?:a|an)\s+(?:[\w\-]+\s+)?(?:novel|new)\b", re.IGNORECASE)
 """After a coined name: the sentence calls it new ("utilizing MedJudge, a novel rubric-based evaluation framework")."""
-_IS_A_KIND = re.compile(
-    r"\s+is\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}(?:model|method|framework|system|library|benchmark|dataset|corpus|agent|"
-    r"algorithm|architecture|approach|technique|toolkit|tool|metric|suite|engine|pipeline|module|family|platform)\b"
-)
+_IS_A_KIND = re.compile(rf"\s+is\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:{'|'.join(HEAD_NOUN_TYPES)})\b")
 """After a coined name: the abstract says what it is ("ProSper is a python library"), which it does for its own things."""
 _GLUED_SUFFIX = re.compile(r"-(?:based|guided|driven|inspired|like|style|powered|enhanced|augmented)\b", re.IGNORECASE)
 """After a name: it describes what the contribution builds on ("a Mamba-based framework")."""
@@ -91,7 +88,8 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
             if (in_title and (m.rule == "title" or name_key(m.text) in title_names)) or m.rule == "named":
                 role = "proposes"
             elif (
-                own and (_OUR.search(before[-60:]) or _NOVEL.search(before[-60:]) or _NOVEL_AFTER.match(text, m.end) or _IS_A_KIND.match(text, m.end))
+                own
+                and (_OUR.search(before[-60:]) or _NOVEL.search(before[-60:]) or _NOVEL_AFTER.match(text, m.end) or _IS_A_KIND.match(text, m.end))
             ) or _OUR_KIND.search(before[-60:]) or (
                 own and _CALLED.search(before[-12:]) and (propose_at is not None or _NAMED_NEW.search(before))
             ):
