@@ -580,6 +580,7 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
     return None
 
 
+_VERSION = re.compile(r"\d+\.\d+")
 _VARIANT_WORD = re.compile(
     r"(?:Pro|Plus|Lite|Mini|Max|Turbo|Ultra|Nano|Tiny|Small|Base|Medium|Large|Verified|Hard|Thinking|Reasoning|"
     r"v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK]|"
@@ -606,6 +607,8 @@ def _variant_words(ws: list[Word], index: int, text: str, entity_type: str) -> i
         if entity_type != "Model" and ws[index + count][2] in ("Thinking", "Reasoning"):
             break
         count += 1
+    if not count and entity_type == "Model" and index < len(ws) and _VERSION.fullmatch(ws[index][2]) and text[ws[index - 1][1] : ws[index][0]] == " ":
+        count = 1  # "Claude 3.7", "Gemini 1.5": a numbered release of a model family
     return count
 
 

@@ -531,10 +531,13 @@ def test_a_coined_name_keeps_its_size_and_tuning_words(tiny_kb):
     assert found == ["RTL-Coder 6.7B", "PanGu-pi-1B Pro", "PanGu-pi-1.5B Pro"]
 
 
-def test_reasoning_and_thinking_make_a_variant_of_a_model_only():
+def test_reasoning_thinking_and_a_version_number_make_a_variant_of_a_model_only():
     kb = KnowledgeBase([KBEntry("cot", "Chain-of-Thought", "Method"), KBEntry("flash", "Gemini 2.0 Flash", "Model")])
     found = mentions_of(paper("A study", "Chain-of-Thought Reasoning helps Gemini 2.0 Flash Thinking."), kb)
     assert [(m.text, m.rule) for m in found] == [("Chain-of-Thought", "kb"), ("Gemini 2.0 Flash Thinking", "kb-variant")]
+    kb = KnowledgeBase([KBEntry("claude", "Claude", "Model"), KBEntry("cot", "Chain-of-Thought", "Method")])
+    found = mentions_of(paper("A study", "We test Claude 3.7 with Chain-of-Thought 2.0 prompts."), kb)
+    assert [(m.text, m.rule) for m in found] == [("Claude 3.7", "kb-variant"), ("Chain-of-Thought", "kb")]  # a model's release
 
 
 def test_a_competition_the_paper_takes_part_in_and_what_it_generalises_to_are_evaluated_on(tiny_kb):
