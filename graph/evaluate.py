@@ -101,11 +101,23 @@ def as_paper(gold: GoldPaper, path: str) -> Paper:
 
 
 def match_paper(gold: list[GoldEntity], predicted: list[Predicted]) -> list[tuple[GoldEntity, Predicted]]:
-    """One-to-one pairs of gold and predicted entities that share a name key (label or alias)."""
+    """One-to-one pairs of gold and predicted entities that share a name key: the gold name first, then
+    an alias, then any name either goes by (so "DeepSeek-V3", alias "DeepSeek", pairs with the model,
+    not with the company).
+
+    >>> gold = [GoldEntity("DeepSeek-V3", "Model", "uses", aliases=("DeepSeek",))]
+    >>> found = [Predicted("deepseek", "DeepSeek", "Organization", "uses", ()), Predicted("v3", "DeepSeek-V3", "Model", "uses", ())]
+    >>> [p.label for _, p in match_paper(gold, found)]
+    ['DeepSeek-V3']
+    """
     pairs = []
     free = list(predicted)
     for g in sorted(gold, key=lambda e: -len(e.name)):
-        hit = next((p for p in free if name_key(p.label) in g.keys), None) or next((p for p in free if p.keys & g.keys), None)
+        hit = (
+            next((p for p in free if name_key(p.label) == name_key(g.name)), None)
+            or next((p for p in free if name_key(p.label) in g.keys), None)
+            or next((p for p in free if p.keys & g.keys), None)
+        )
         if hit:
             pairs.append((g, hit))
             free.remove(hit)
