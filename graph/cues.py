@@ -26,7 +26,7 @@ __all__ = [
 
 HEAD_NOUN_TYPES = {
     "benchmark": "Benchmark", "benchmarks": "Benchmark", "suite": "Benchmark", "leaderboard": "Benchmark",
-    "testbed": "Benchmark", "test": "Benchmark", "challenge": "Benchmark", "competition": "Benchmark",
+    "testbed": "Benchmark", "test": "Benchmark", "challenge": "Benchmark", "competition": "Benchmark", "task": "Benchmark",
     "environment": "Benchmark", "environments": "Benchmark", "games": "Benchmark", "suites": "Benchmark",
     "dataset": "Dataset", "datasets": "Dataset", "datastore": "Dataset", "corpus": "Dataset", "database": "Dataset",
     "corpora": "Dataset", "collection": "Dataset",
@@ -68,8 +68,8 @@ def type_in_context(name: str, after: str, before: str = "") -> str | None:
     ('Metric', 'Benchmark')
     >>> type_in_context("GC-KBVQA", "), which", "a novel framework called "), type_in_context("CrEval", " outperforms")
     ('Method', 'Benchmark')
-    >>> type_in_context("PDMS", ".", "Our method achieves 45.0 "), type_in_context("NADI", " task", "In 2025 ")
-    ('Metric', None)
+    >>> type_in_context("PDMS", ".", "Our method achieves 45.0 "), type_in_context("NADI", " task", "In 2025 ")  # a year is no score
+    ('Metric', 'Benchmark')
     >>> type_in_context("MAE", " of 48.9 and 5.9"), type_in_context("ELBO", " of 10 steps")
     ('Metric', None)
     """
