@@ -89,11 +89,16 @@ def normalise_value(number: str, percent: bool, metric: str | None) -> float:
 
 
 def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
-    """Absolute scores on named benchmarks in each sentence; relative gains and speedups are skipped.
+    """Absolute scores on named benchmarks in each sentence; gains, speedups, settings, counts and the
+    scores of unnamed or compared baselines are skipped.
 
-    The benchmark is the nearest one after the value in the same clause ("77.0% on
-    LiveCodeBench"), else the nearest before it; the system is the nearest model or method
-    named before the value; the metric the nearest metric next to it.
+    The benchmark is, in this order: the one at the value's place in a slashed pair or a list of
+    as many ("1.91/2.43 on CIFAR-10/FFHQ", "56.2, 28.2 and 15.4 mIoU on A, B and C"), the one in
+    whose brackets the value stands, the nearest after the value in its clause ("77.0% on
+    LiveCodeBench"), the nearest before it; in a sentence naming none, the paper's own benchmark
+    (a benchmark paper) or the one evaluated in the sentence before. The system is the name the
+    value stands behind ("GPT-4o (18.60%)"), else the subject of the sentence (`_subject`); the
+    metric the nearest metric next to the value.
     """
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
