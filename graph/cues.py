@@ -193,8 +193,6 @@ def type_from_subtitle(subtitle: str) -> str | None:
     if _SUBTITLE_EVALUATES.match(subtitle):
         return "Benchmark"  # "ScienceBoard: Evaluating Multimodal Autonomous Agents in ..."
     match = _SUBTITLE_NOUN_PHRASE.match(subtitle) or _SUBTITLE_NAME_PHRASE.match(subtitle)
-    if match and match.group(1).lower().endswith("shared task"):
-        return "Benchmark"  # "PalmX 2025: The First Shared Task on ...": a competition with its own test set
     return HEAD_NOUN_TYPES.get(match.group(1).split()[-1].lower()) if match else None
 
 
