@@ -24,7 +24,15 @@ from .cues import (
 )
 from .roles import assign_roles
 from .kb import KBEntry, KnowledgeBase
-from .own_names import component_phrases, listed_parts, kind_phrases, named_phrases, title_case_phrases, title_names
+from .own_names import (
+    component_phrases,
+    kind_phrases,
+    listed_parts,
+    named_phrases,
+    title_case_phrases,
+    title_names,
+    title_repeats,
+)
 from .names import Word, looks_like_name, name_key, words
 from .records import Mention
 
@@ -395,12 +403,9 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             add(s, e, entity_type or type_from_head_noun(text[e : e + 80]) or "", "named")
 
     # The title's own name of plain words where the abstract repeats it: "Physics Supernova attains 23.5/30 points".
-    for own in [] if parsed.in_title else here.title_mentions:
-        if " " in own.text and own.text[0].isupper():
-            for match in re.finditer(rf"(?<![\w-]){re.escape(own.text)}(?:\s+(?:Instruct|Chat|Base))?(?![\w-])", sentence):
-                s, e = start + match.start(), start + match.end()
-                entity_type = own.type if own.typed else type_in_context(own.text, text[e : e + 80], text[start:s]) or ""
-                add(s, e, entity_type, "title", kb_key=own.kb_key)
+    for s, e, own in [] if parsed.in_title else title_repeats(sentence, start, here.title_mentions):
+        entity_type = own.type if own.typed else type_in_context(own.text, text[e : e + 80], text[start:s]) or ""
+        add(s, e, entity_type, "title", kb_key=own.kb_key)
 
     # Title-case names of a kind: "the Speech Accessibility Project Challenge", "the Salinas dataset".
     if not parsed.in_title:

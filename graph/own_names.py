@@ -1,4 +1,4 @@
-"""Names a sentence presents as names: the name a title gives, the names a sentence says it coins
+"""Names a sentence presents as names: the name a title gives (and where the abstract repeats it), the names a sentence says it coins
 ("a tokenizer named X", "our X model", "X, a ..."), title-case phrases right after "we propose",
 title-case names of a kind ("the Speech Accessibility Project Challenge", "the Salinas dataset") and
 of a part ("a Knowledge Transfer module", "the Cognition-Inspired Decoder")."""
@@ -12,7 +12,7 @@ from .kb import KnowledgeBase
 from .names import looks_like_name
 from .records import Mention
 
-__all__ = ["title_names", "named_phrases", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts"]
+__all__ = ["title_names", "title_repeats", "named_phrases", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts"]
 
 
 _TITLE_CASE_WORD = r"(?:[A-Z][a-z][\w\-]*|[A-Z0-9]{1,4}-[A-Z][a-z][\w\-]*)"  # "Guidance", "ID-Aware", "3D-Aware"
@@ -305,6 +305,24 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
 
 _SIZED = re.compile(r"^[A-Z][\w\-]*\s\d+(?:\.\d+)?[BMKT]$")
 """"Dream-Coder 7B", "Falcon 40B": a name with its size is a model's name, whatever its words."""
+
+
+def title_repeats(sentence: str, offset: int, title_mentions) -> list[tuple[int, int, Mention]]:
+    """Where a sentence writes again a name of several words that the title gives the paper's contribution
+    ("Physics Supernova attains ..."), with a tuning word after it ("Dream-Coder 7B Instruct"); single
+    words are the coined-name rules' to find.
+
+    >>> own = Mention("p", "Dream-Coder 7B", 0, 14, "", 0, "Model", "title", "proposes")
+    >>> s = "The resulting Dream-Coder 7B Instruct attains 21.4% pass@1."
+    >>> [(s[a:b], m.text) for a, b, m in title_repeats(s, 0, (own,))]
+    [('Dream-Coder 7B Instruct', 'Dream-Coder 7B')]
+    """
+    found = []
+    for own in title_mentions:
+        if " " in own.text and own.text[0].isupper():
+            for match in re.finditer(rf"(?<![\w-]){re.escape(own.text)}(?:\s+(?:Instruct|Chat|Base))?(?![\w-])", sentence):
+                found.append((offset + match.start(), offset + match.end(), own))
+    return found
 
 
 def _split_title(title: str) -> tuple[str, str, str]:
