@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .names import LATEX_COMMAND
+from .names import LATEX_COMMAND, PARAMETER_COUNT
 
 __all__ = [
     "HEAD_NOUN_TYPES",
@@ -46,7 +46,7 @@ _FORM_TYPES = (
     (re.compile(r"(Corpus|Corpora|Dataset|Data|DS|Set|Pile|Instruct|Instructions)$"), "Dataset"),
     (
         re.compile(
-            r"\d+(\.\d+)?[BM]\b|-(Instruct|Chat|Base|it|[BSLMH]\d*|XL|XXL|Tiny|Small|Large|Huge)$|"
+            rf"{PARAMETER_COUNT}\b|-(Instruct|Chat|Base|it|[BSLMH]\d*|XL|XXL|Tiny|Small|Large|Huge)$|"
             r"(LM|LLM|GPT|BERT|Coder|VL|VLM|Llama|LLaMA|Qwen|Mistral|Tulu|T5)(-?v?\d+(\.\d+)*)?$"
         ),
         "Model",

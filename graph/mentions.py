@@ -33,7 +33,7 @@ from .own_names import (
     title_names,
     title_repeats,
 )
-from .names import Word, looks_like_name, name_key, words
+from .names import PARAMETER_COUNT, Word, looks_like_name, name_key, words
 from .records import Mention
 
 __all__ = ["find_mentions", "split_sentences_at"]
@@ -524,8 +524,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
 
 _BRACKETED_VARIANT = re.compile(r" ?\[[A-Za-z][\w\-.]*\]")
 _ROMAN_NUMBER = re.compile(r" (?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w\-])")
-_SIZE = re.compile(r"\d+(?:\.\d+)?[BM]\b")
-_SIZE_AFTER = re.compile(r" \d+(?:\.\d+)?[BM](?![\w.])")
+_SIZE = re.compile(rf"{PARAMETER_COUNT}\b")
+_SIZE_AFTER = re.compile(rf" {PARAMETER_COUNT}(?![\w.])")
 _TUNING_AFTER = re.compile(r" (?:Pro|Plus|Instruct|Chat|Base|Max|Mini|Lite)(?![\w-])")
 _EDITION = re.compile(r"[ -](?:19|20)\d\d(?![\w.\-])")
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["name_key", "name_keys", "case_key", "slug", "words", "looks_like_name", "Word", "LATEX_COMMAND"]
+__all__ = ["name_key", "name_keys", "case_key", "slug", "words", "looks_like_name", "Word", "LATEX_COMMAND", "PARAMETER_COUNT"]
 
 _SEPARATORS = re.compile(r"[\s\-_‐‑‒–—·]+")
 _KEEP = re.compile(r"[^\w+#@.]")
@@ -71,6 +71,8 @@ def _greek_letter(char: str) -> str:
 Word = tuple[int, int, str]
 
 _TOKEN = re.compile(r"\S+")
+PARAMETER_COUNT = r"\d+(?:\.\d+)?[BM]"
+"""A model's size as names write it: "7B", "1.5B", "350M"."""
 LATEX_COMMAND = re.compile(r"\\[a-z]+\{([^{}]*)\}")
 """A LaTeX command around some text ("\\textbf{SEA}"); group 1 is the text."""
 _URL = re.compile(r"(?:[a-z]+://|www\.|(?<![\w.@-])[a-z0-9\-]+\.(?:com|org|io|net|ai|edu|dev)/)[^\s{}()\[\]<>]+")

@@ -1,5 +1,6 @@
-"""Names a sentence presents as names: the name a title gives (and where the abstract repeats it), the names a sentence says it coins
-("a tokenizer named X", "our X model", "X, a ..."), title-case phrases right after "we propose",
+"""Names a sentence presents as names: the name a title gives (and where the abstract repeats it),
+the names a sentence says it coins ("a tokenizer named X", "our X model", "X, a ..."), title-case
+phrases right after "we propose",
 title-case names of a kind ("the Speech Accessibility Project Challenge", "the Salinas dataset") and
 of a part ("a Knowledge Transfer module", "the Cognition-Inspired Decoder")."""
 
@@ -9,7 +10,7 @@ import re
 
 from .cues import HEAD_NOUN_TYPES, LIST_GLUE, NAMING_WORDS, type_from_form, type_from_head_noun, type_from_subtitle
 from .kb import KnowledgeBase
-from .names import looks_like_name
+from .names import PARAMETER_COUNT, looks_like_name
 from .records import Mention
 
 __all__ = ["title_names", "title_repeats", "named_phrases", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts"]
@@ -303,7 +304,7 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
     return _title_part(paper, text, start, title, head, kb, taken)
 
 
-_SIZED = re.compile(r"^[A-Z][\w\-]*\s\d+(?:\.\d+)?[BMKT]$")
+_SIZED = re.compile(rf"^[A-Z][\w\-]*\s{PARAMETER_COUNT}$")
 """"Dream-Coder 7B", "Falcon 40B": a name with its size is a model's name, whatever its words."""
 
 
