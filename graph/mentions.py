@@ -603,17 +603,18 @@ def _own_kind_of_known(entry: KBEntry, text: str, s: int, e: int, proposals) -> 
 
 
 def _variant_words(ws: list[Word], index: int, text: str, entity_type: str) -> int:
-    """How many words after a known name make it a variant ("HumanEval Pro", "SWE-bench Verified",
-    "Gemini 2.0 Flash Thinking"; not "Chain-of-Thought Reasoning", a method at work)."""
+    """How many words after a known name make it a variant ("HumanEval Pro", "SWE-bench Verified"); for a
+    model also a version number and Thinking or Reasoning ("Claude 3.7", "Gemini 2.0 Flash Thinking"; not
+    "Chain-of-Thought Reasoning", a method at work)."""
     count = 0
-    while index + count < len(ws) and count < 2 and _VARIANT_WORD.fullmatch(ws[index + count][2]):
-        if text[ws[index + count - 1][1] : ws[index + count][0]] != " ":
+    while index + count < len(ws) and count < 2 and text[ws[index + count - 1][1] : ws[index + count][0]] == " ":
+        word = ws[index + count][2]
+        if entity_type == "Model" and not count and _VERSION.fullmatch(word):
+            count += 1
+        elif _VARIANT_WORD.fullmatch(word) and (entity_type == "Model" or word not in ("Thinking", "Reasoning")):
+            count += 1
+        else:
             break
-        if entity_type != "Model" and ws[index + count][2] in ("Thinking", "Reasoning"):
-            break
-        count += 1
-    if not count and entity_type == "Model" and index < len(ws) and _VERSION.fullmatch(ws[index][2]) and text[ws[index - 1][1] : ws[index][0]] == " ":
-        count = 1  # "Claude 3.7", "Gemini 1.5": a numbered release of a model family
     return count
 
 
