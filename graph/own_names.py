@@ -65,12 +65,13 @@ _KIND = (
 _NAMED = re.compile(
     rf"\b(?:named|dubbed|termed(?: as)?|coined|(?i:we) call(?: (?:this|it|them|these))?(?: the)?|refer\w* (?:to )?[^.;]{{0,90}}? as(?: the)?"
     rf"|(?:new|novel|our|propose\w*|introduce\w*|present\w*|construct\w*|build\w*|buil[dt]|develop\w*|design\w*|creat\w*)\b"
-    rf"[^.;]{{0,40}}?\bcalled)\s+(?P<a>{_NAME})"
+    rf"[^.;]{{0,80}}?\bcalled)\s+(?P<a>{_NAME})"
     rf"|\b(?i:our|the final|the resulting)(?: [\w\-]+){{0,3}} {_KIND}:? (?P<b>{_NAME})"
     rf"|\bnew\s+(?:[\w\-]+\s+){{0,2}}{_KIND}s?\s*[,:]?\s+(?P<e>{_NAME})"
     rf"|\b(?i:our) (?:(?:proposed|new|novel) )?(?P<c>{_NAME}) {_KIND}"
     rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
     rf"|\b(?i:we)\s+[a-z]+\s+(?P<f>{_NAME}),\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}{_KIND}\b"
+    rf"|\b(?i:we)\s+(?:propose|introduce|present|develop|design|build|construct|create)\w*\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,4}}{_KIND},\s+(?P<g>{_NAME}),"
 )
 _PHENOMENON = re.compile(
     r"\b(?:failures?|limitations?|problems?|phenomen(?:on|a)|issues?|behaviou?rs?|effects?|vulnerabilit(?:y|ies)|biases|"
@@ -110,7 +111,7 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     """
     found = []
     for match in _NAMED.finditer(sentence):
-        group = next(g for g in "abcdef" if match.group(g))
+        group = next(g for g in "abcdefg" if match.group(g))
         name = match.group(group)
         if _NOT_A_NAME.fullmatch(name.split()[0]) or _PHENOMENON.search(match.group(0)):
             continue  # "We refer to this failure as Modality Interference": a phenomenon, not a thing made
@@ -122,6 +123,8 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
             kind = re.search(_KIND, match.group(0)[match.end(group) - match.start() :])
         elif group == "f":  # the apposition's head: "we present UI-TARS-2, a native GUI-centered agent model"
             kind = re.search(_KIND + "$", match.group(0))
+        elif group == "g":  # "we develop a data generation pipeline, Programming-Instruct, which ..."
+            kind = re.search(_KIND + r",\s+$", sentence[match.start() : match.start(group)])
         else:
             before = _CONNECTOR_AT_END.sub("", sentence[max(0, match.start(group) - 40) : match.start(group)])
             kind = re.search(_KIND + r"\W{0,3}$", before.rstrip(" ("))
@@ -288,7 +291,7 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
         return []
     if head and len(head.split()) > 1:
         head = _coined_word_of(head, text[end:], kb) or head  # "The Overthinker's DIET" names DIET
-    if not head or len(head.split()) > 4 or head[0].islower() or kb.is_generic(head):
+    if not head or len(head.split()) > 4 or (head[0].islower() and " " in head) or kb.is_generic(head):
         return []
     if len(head.split()) > 1 and _FUNCTION_WORD.search(head) and all(
         kb.lookup(w) or kb.is_generic(w) for w in head.split() if looks_like_name(w)

@@ -634,6 +634,17 @@ def test_plain_title_names_repeated_as_a_name_or_ending_in_their_kind_are_kept(t
     assert any(m.rule == "title" and m.text == name for m in mentions_of(paper(title, abstract), tiny_kb))
 
 
+def test_a_lower_case_title_name_a_far_called_and_a_name_between_commas_after_its_kind_are_proposals(tiny_kb):
+    found = mentions_of(paper("torchdistill: A Modular, Configuration-Driven Framework for Knowledge Distillation", "It works."), tiny_kb)
+    assert [(m.text, m.type, m.role) for m in found if m.rule == "title"] == [("torchdistill", "Method", "proposes")]
+    text = ("In this paper, we introduce an innovative iterative training framework called Self-Lengthen that needs no "
+            "aligned data. Then we develop a data generation pipeline, Programming-Instruct, which synthesizes data.")
+    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found == {"Self-Lengthen": "proposes", "Programming-Instruct": "proposes"}
+    found = mentions_of(paper("scaling laws: a study", "We fit them."), tiny_kb)
+    assert not [m for m in found if m.rule == "title"]  # a lower-case head of several words is a phrase
+
+
 def test_a_named_role_of_one_system_is_not_the_same_word_in_another_paper(tiny_kb):
     papers = [paper("Self-Lengthen: Long Outputs", "The framework consists of two roles: the Generator and the Extender.", "p1"),
               paper("GAN study", "The method consists of two components: the Generator and a Critic.", "p2")]
