@@ -72,7 +72,8 @@ def find_mentions(
     spans = split_sentences_at(sentences, title_end)
     in_title = tuple(m for start, end in spans if start < title_end for m in title_names(paper, text, start, end, kb, set()))
     own_names = tuple(sorted({m.text for m in in_title}))
-    parsed = [_Sentence.of(text, start, end, start < title_end, kb, own_names) for start, end in spans]
+    opening = next((start for start, _ in spans if start >= title_end), None)
+    parsed = [_Sentence.of(text, start, end, start < title_end, kb, own_names, opens=start == opening) for start, end in spans]
     also_own = tuple(sorted(_coined_acronyms(parsed, kb) - set(own_names)))
     if also_own:  # "we propose ... (LLM-DiSAC)": then "LLM-DiSAC develops a ..." proposes too
         parsed = [sentence.knowing(own_names + also_own, kb) for sentence in parsed]
@@ -141,11 +142,15 @@ class _Sentence:
     """Offsets (in the sentence) just after its proposal verbs."""
     pairs: tuple[tuple[AcronymPair, KBEntry | None], ...]
     """Each acronym pair the sentence defines, with the known entity it names (`_pair_entry`)."""
+    opens: bool = False
+    """True for the abstract's first sentence, which mostly names the field the paper works in."""
 
     @classmethod
-    def of(cls, text: str, start: int, end: int, in_title: bool, kb: KnowledgeBase, own_names: tuple[str, ...] = ()) -> _Sentence:
-        sentence = cls(start, end, text[start:end], in_title, (), tuple((pair, None) for pair in find_acronym_pairs(text[start:end])))
-        return sentence.knowing(own_names, kb)
+    def of(
+        cls, text: str, start: int, end: int, in_title: bool, kb: KnowledgeBase, own_names: tuple[str, ...] = (), *, opens: bool = False
+    ) -> _Sentence:
+        pairs = tuple((pair, None) for pair in find_acronym_pairs(text[start:end]))
+        return cls(start, end, text[start:end], in_title, (), pairs, opens).knowing(own_names, kb)
 
     def knowing(self, own_names: tuple[str, ...], kb: KnowledgeBase) -> _Sentence:
         """The sentence read with the paper's own names as possible subjects of its proposal verbs; its
@@ -163,11 +168,14 @@ class _Sentence:
         return tuple(self.start + end for end in self.verb_ends)
 
     def names_long_form(self, pair: AcronymPair, kb: KnowledgeBase) -> bool:
-        """True when the pair's long form is a name, not a description (see `_is_named_long_form`)
-        nor a task ("Subject-to-Video (S2V) generation")."""
+        """True when the pair's long form is a name, not a description (see `_is_named_long_form`),
+        a task ("Subject-to-Video (S2V) generation") nor the field the abstract opens on."""
         if names_a_task(pair.long, self.text[pair.short_end :]):
             return False
-        return _is_named_long_form(pair.long, kb, at_sentence_start=not self.text[: pair.long_start].strip())
+        at_start = not self.text[: pair.long_start].strip()
+        if at_start and self.opens:
+            return False  # "Federated Active Learning (FAL) seeks to ...": the field the abstract opens on
+        return _is_named_long_form(pair.long, kb, at_sentence_start=at_start)
 
     def coins(self, pair: AcronymPair) -> bool:
         """True when a proposal sentence defines the pair for something of its own, even in lower case
@@ -208,7 +216,7 @@ def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]
                 continue
             if _generic_letters(pair.short, kb) or not named:
                 generic.add(name_key(pair.short))
-            elif _plural_pair(pair) and _CLASS_OF_MODELS.search(pair.long) and not sentence.proposes(pair):
+            if _plural_pair(pair) and _CLASS_OF_MODELS.search(pair.long) and not sentence.proposes(pair):
                 generic.add(name_key(pair.short[:-1]))  # "Diffusion Language Models (DLMs)": a class; a DLM is one of them
     return generic
 
