@@ -172,6 +172,8 @@ class _Sentence:
         a task ("Subject-to-Video (S2V) generation") nor the field the abstract opens on."""
         if names_a_task(pair.long, self.text[pair.short_end :]):
             return False
+        if _CLASS_AFTER.match(self.text, pair.short_end):
+            return False  # "Interactive Voice Response (IVR) systems": a class of things, not one
         at_start = not self.text[: pair.long_start].strip()
         if at_start and self.opens:
             return False  # "Federated Active Learning (FAL) seeks to ...": the field the abstract opens on
@@ -289,6 +291,7 @@ def _word_after(sentence: str, pair: AcronymPair) -> str:
 _WORD_AFTER = re.compile(r"[)$}\s]+([a-z][a-z\-]+)")
 
 
+_CLASS_AFTER = re.compile(r"[\s)]*(?:systems|methods|mechanisms|approaches|techniques|frameworks|architectures|pipelines|algorithms|agents|attacks)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:for|of|on|in|to|across|with|from|by|using|via)\s+(?:[a-z\-]+\s+){0,2}$", re.IGNORECASE)
 _PARADIGM_HEAD = re.compile(r"\b(?:learning|generalization|generalisation|adaptation)$")
 """Lower-case long forms ending so name a way of learning, not a thing."""

@@ -744,11 +744,13 @@ def test_phenomena_sentence_openers_and_known_words_in_a_title_name_nothing_new(
     assert found == {"DIET": "proposes"}
 
 
-def test_the_field_an_abstract_opens_on_is_no_entity_though_its_acronym_is_defined_in_capitals(tiny_kb):
+def test_the_field_an_abstract_opens_on_and_a_class_of_systems_are_no_entities_though_defined_in_capitals(tiny_kb):
     text = ("Federated Active Learning (FAL) seeks to reduce the burden of annotation. We apply FAL with Gradient "
             "Dropping Memory (GDM) to clients.")
     found = {m.text for m in mentions_of(paper("A study", text), tiny_kb)}
     assert "FAL" not in found and "GDM" in found  # the same pair later in the abstract names a thing
+    text = "We test AI interviewers and current Interactive Voice Response (IVR) systems across two dimensions."
+    assert "IVR" not in {m.text for m in mentions_of(paper("A study", text), tiny_kb)}  # a class of systems
 
 
 def test_benchmark_as_a_verb_types_nothing_dashes_make_appositions_and_models_list_plain_names():
