@@ -12,7 +12,7 @@ __all__ = ["AcronymPair", "find_acronym_pairs", "best_long_form"]
 
 @dataclass(frozen=True)
 class AcronymPair:
-    """A short form in parentheses and the long form before it, with offsets into the text."""
+    """A short form and its long form (mostly the one in parentheses after the other), with offsets into the text."""
 
     short: str
     short_start: int
@@ -29,7 +29,7 @@ _SPLIT_WORDS = re.compile(r"[\s\-/]+")
 
 
 def find_acronym_pairs(text: str) -> list[AcronymPair]:
-    """Every "long form (SHORT)" pair in a text, and every "SHORT, a long form" one.
+    """Every "long form (SHORT)" pair in a text, and every "SHORT, a long form" and "SHORT (long form)" one.
 
     >>> [(p.long, p.short) for p in find_acronym_pairs("We introduce SEnsitive Neuron Dropout (SeND), a protocol.")]
     [('SEnsitive Neuron Dropout', 'SeND')]
@@ -37,6 +37,8 @@ def find_acronym_pairs(text: str) -> list[AcronymPair]:
     [('large language models', 'LLMs')]
     >>> [(p.long, p.short) for p in find_acronym_pairs("we propose DSGC-Net, a Dual-Stream Graph Convolutional Network")]
     [('Dual-Stream Graph Convolutional Network', 'DSGC-Net')]
+    >>> [(p.long, p.short) for p in find_acronym_pairs("two approaches: REBASE (REward BAlanced SEarch) and LLMs (large models).")]
+    [('REward BAlanced SEarch', 'REBASE')]
     """
     pairs = []
     for match in _PAREN.finditer(text):
@@ -49,7 +51,7 @@ def find_acronym_pairs(text: str) -> list[AcronymPair]:
         long = best_long_form(short, before)
         if long:
             pairs.append(AcronymPair(short, match.start(1) + raw.find(short), long, text.rfind(long, 0, match.start())))
-    return pairs + _apposed_pairs(text)
+    return pairs + _apposed_pairs(text) + _bracketed_long_forms(text)
 
 
 _MARKUP = re.compile(rf"\s*\$?{LATEX_COMMAND.pattern}\$?\s*")
@@ -70,6 +72,22 @@ def _apposed_pairs(text: str) -> list[AcronymPair]:
         if len(letters) >= 3 and long.lower()[0] == letters[0] and any(
             _spells(spelling, long.lower()) for spelling in _spellings(short)
         ):
+            pairs.append(AcronymPair(short, match.start("short"), long, match.start("long")))
+    return pairs
+
+
+_BRACKETED_LONG = re.compile(
+    r"(?<![\w\-])(?P<short>[A-Za-z][\w\-+]*[A-Z][\w\-+]*)\s+\((?P<long>[A-Za-z][\w\-]*(?:\s+[\w\-]+){1,7})\)"
+)
+"""A name with its long form in brackets after it: "REBASE (REward BAlanced SEarch)"."""
+
+
+def _bracketed_long_forms(text: str) -> list[AcronymPair]:
+    pairs = []
+    for match in _BRACKETED_LONG.finditer(text):
+        short, long = match.group("short"), match.group("long")
+        letters = [c.lower() for c in short if c.isalnum()]
+        if len(letters) >= 2 and long.lower()[0] == letters[0] and any(_spells(spelling, long.lower()) for spelling in _spellings(short)):
             pairs.append(AcronymPair(short, match.start("short"), long, match.start("long")))
     return pairs
 

@@ -400,8 +400,10 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             and (parsed.names_long_form(pair, kb) or parsed.coins(pair))
             and (len(pair.short) > 2 or parsed.proposes(pair))  # "Chief complaint (CC)": two letters name little
         ):
-            after = text[e : e + 90].removeprefix(")")  # "(LooGLE)" and "LooGLE, a Long Context ... benchmark"
-            entity_type = type_in_context(pair.short, after, text[start : start + pair.long_start]) or _head_type(pair.long) or ""
+            tail = start + pair.long_start + len(pair.long) + 1 if pair.long_start > pair.short_start + 1 and sentence[pair.long_start - 1] == "(" else e
+            after = text[tail : tail + 90].removeprefix(")")  # "(LooGLE)", "LooGLE, a Long ... benchmark", "MulSeT (Multi-view ...) benchmark"
+            before = text[start : start + min(pair.long_start, pair.short_start)]
+            entity_type = type_in_context(pair.short, after, before) or _head_type(pair.long) or ""
             add(s, e, entity_type, "acronym", long_form=pair.long)
         taken.update(range(start + pair.long_start, start + pair.long_start + len(pair.long)))
 

@@ -753,10 +753,15 @@ def test_the_field_an_abstract_opens_on_and_a_class_of_systems_are_no_entities_t
     assert "IVR" not in {m.text for m in mentions_of(paper("A study", text), tiny_kb)}  # a class of systems
 
 
-def test_an_acronym_before_its_long_form_takes_the_type_of_the_apposition(tiny_kb):
+def test_an_acronym_before_its_long_form_takes_the_type_of_the_apposition_or_of_the_kind_before_it(tiny_kb):
     text = "In this paper, we present LooGLE, a Long Context Generic Language Evaluation benchmark for long context understanding."
     found = [(m.text, m.type, m.rule) for m in mentions_of(paper("A study", text), tiny_kb)]
     assert ("LooGLE", "Benchmark", "acronym") in found
+    text = ("We introduce a novel task, AttCoSeg (Attribute-level Co-Segmentation), which boosts grounding. We integrate "
+            "two approaches: REBASE (REward BAlanced SEarch) and Quiet-STaR.")
+    found = {m.text: (m.type, m.long_form) for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["AttCoSeg"] == ("Benchmark", "Attribute-level Co-Segmentation")
+    assert found["REBASE"][1] == "REward BAlanced SEarch" and not {"REward", "SEarch"} & set(found)
 
 
 def test_benchmark_as_a_verb_types_nothing_dashes_make_appositions_and_models_list_plain_names():
