@@ -29,6 +29,7 @@ from .own_names import (
     kind_phrases,
     listed_parts,
     named_phrases,
+    quoted_names,
     title_case_phrases,
     title_names,
     title_repeats,
@@ -414,6 +415,11 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             add(s, e, known[0].type, "named", kb_key=known[0].key)
         else:
             add(s, e, entity_type or type_from_head_noun(text[e : e + 80]) or "", "named")
+
+    # Names set in quotes: "a generative modeling framework (``Generative Recommenders'')". Known ones are the KB's.
+    for s, e, entity_type in [] if parsed.in_title else quoted_names(sentence, start):
+        if not kb.lookup(text[s:e]):
+            add(s, e, entity_type, "named")
 
     # The title's own name of plain words where the abstract repeats it: "Physics Supernova attains 23.5/30 points".
     for s, e, own in [] if parsed.in_title else title_repeats(sentence, start, here.title_mentions):

@@ -13,7 +13,7 @@ from .kb import KnowledgeBase
 from .names import PARAMETER_COUNT, looks_like_name
 from .records import Mention
 
-__all__ = ["title_names", "title_repeats", "named_phrases", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts"]
+__all__ = ["title_names", "title_repeats", "named_phrases", "quoted_names", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts"]
 
 
 _TITLE_CASE_WORD = r"(?:[A-Z][a-z][\w\-]*|[A-Z0-9]{1,4}-[A-Z][a-z][\w\-]*)"  # "Guidance", "ID-Aware", "3D-Aware"
@@ -133,6 +133,35 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
         found.append((offset + match.start(group), offset + match.end(group), entity_type or ""))
     return found
 
+
+
+_QUOTED = re.compile(
+    r"(?:``|\"|“|')(?P<name>[A-Z][\w\-]*(?:\s+[A-Z0-9][\w\-]*){1,4}|[\w\-+.]+)(?:''|\"|”|')(?P<after>\s*[\w\-]*)"
+)
+
+
+def quoted_names(sentence: str, offset: int) -> list[tuple[int, int, str]]:
+    """Names a sentence sets in quotes: capitalised words ("the 'MetaGen Blended RAG' method") or one
+    coined word ("we propose ``RPDR''"), with the type of the kind word after them; a quoted phenomenon
+    ("Toxic Siblings" bias), plain words ("Basic", "AI interviewers") and descriptions ("LLM-centric") are no names.
+
+    >>> s = "This 'MetaGen Blended RAG' method helps; a ``Toxic Siblings'' bias, ``AI interviewers'' and ``LLM-centric'' do not."
+    >>> [(s[a:b], t) for a, b, t in quoted_names(s, 0)]
+    [('MetaGen Blended RAG', 'Method')]
+    """
+    found = []
+    for match in _QUOTED.finditer(sentence):
+        name = match.group("name")
+        if " " not in name and (not looks_like_name(name) or _DESCRIBING_SUFFIX.search(name)):
+            continue  # "Basic", "LLM-centric"
+        if _PHENOMENON.search(match.group("after")) or _PHENOMENON.search(name) or match.group("after").strip().startswith("bias"):
+            continue
+        entity_type = type_from_head_noun(sentence[match.end("name") + 1 : match.end("name") + 80]) or ""
+        found.append((offset + match.start("name"), offset + match.end("name"), entity_type))
+    return found
+
+
+_DESCRIBING_SUFFIX = re.compile(r"-(?:centric|based|driven|like|style|aware|free|oriented|specific)$")
 
 
 _KIND_PHRASE = re.compile(

@@ -764,6 +764,14 @@ def test_an_acronym_before_its_long_form_takes_the_type_of_the_apposition_or_of_
     assert found["REBASE"][1] == "REward BAlanced SEarch" and not {"REward", "SEarch"} & set(found)
 
 
+def test_names_set_in_quotes_are_the_papers_own_unless_known_or_a_phenomenon(tiny_kb):
+    text = ("We reformulate recommendation within a generative modeling framework (``Generative Recommenders''). "
+            "We compare with \"GPT-4\" and study the \"Toxic Siblings\" bias.")
+    found = {m.text: (m.role, m.rule) for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["Generative Recommenders"] == ("proposes", "named")
+    assert found["GPT-4"][0] == "uses" and "Toxic Siblings" not in found
+
+
 def test_benchmark_as_a_verb_types_nothing_dashes_make_appositions_and_models_list_plain_names():
     kb = KnowledgeBase([KBEntry("llama", "LLaMA", "Model"), KBEntry("o3", "o3", "Model")])
     text = ("We propose Anisotropic Fourier Feature Positional Encoding (AFPE), a generalization of IFPE. We "
