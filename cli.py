@@ -174,6 +174,17 @@ def neighbours(name, depth, as_json, limit, graph_dir):
             click.echo(f"  {n.label}{extra}")
         if total > limit:
             click.echo(f"  ... {total - limit} more (--limit)")
+    if hood.result_count:
+        click.echo(f"\nstated results ({hood.result_count}):")
+        for r in hood.results:
+            metric = f"{r.metric} " if r.metric else ""
+            click.echo(f"  {r.system}: {metric}{r.value:g} on {r.benchmark}  ({_short(r.paper)})")
+        if hood.result_count > len(hood.results):
+            click.echo(f"  ... {hood.result_count - len(hood.results)} more (--limit)")
+
+
+def _short(title: str, width: int = 60) -> str:
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
 
 
 def _group_title(kind: str, near) -> tuple[int, str]:

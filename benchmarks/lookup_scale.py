@@ -68,7 +68,7 @@ def grown_rows(nodes: list[tuple], edges: list[tuple], copies: int, shared_min: 
 @click.option("--runs", type=click.IntRange(1), default=5, show_default=True, help="Fresh processes per command.")
 def main(build_dir, copies, shared_min, out, runs):
     """Grow BUILD_DIR's graph into a large lookup index and time lookups on it."""
-    nodes, edges = lookup_view(load_graph(build_dir))
+    nodes, edges, _ = lookup_view(load_graph(build_dir))
     out.mkdir(parents=True, exist_ok=True)
     (out / INDEX_FILE).unlink(missing_ok=True)
     grown, grown_edges = grown_rows(nodes, edges, copies, shared_min)

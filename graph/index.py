@@ -15,6 +15,9 @@ Tables (every id is a node's position in the graph's node order):
   the primary key walks a node's edges out, the index `edges_in` its edges in, both in order.
 - counts (what, rank, name, n) and leaders (type, rank, label, papers): what `paperkg stats`
   prints, counted once at build time.
+- results (seq, paper, system, benchmark, metric, value): the scores abstracts state, by the ids of
+  the paper, the system that scored, the benchmark and the metric (NULL when none is named); indexed
+  by system and by benchmark.
 - walks (start, depth, position, node, distance, link, papers, place, total): the walks from
   the few nodes with `HUB_DEGREE` edges or more, done at build time and cut to `KEPT` per group
   (`graph.walk`); walked live, a hub of a million-paper graph takes seconds.
@@ -49,7 +52,7 @@ HUB_DEGREE = 5000
 KEPT = 100
 """Neighbours kept per group of a walk done at build time; a lookup that shows more walks live."""
 
-_FORMAT = 1
+_FORMAT = 2
 """Kept in SQLite's user_version: an index of another layout is rebuilt, not misread."""
 
 _SCHEMA = """
@@ -63,13 +66,21 @@ CREATE TABLE edges (
 ) WITHOUT ROWID;
 CREATE TABLE counts (what TEXT NOT NULL, rank INTEGER NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (what, rank)) WITHOUT ROWID;
 CREATE TABLE leaders (type TEXT NOT NULL, rank INTEGER NOT NULL, label TEXT NOT NULL, papers INTEGER NOT NULL, PRIMARY KEY (type, rank)) WITHOUT ROWID;
+CREATE TABLE results (
+    seq INTEGER PRIMARY KEY, paper INTEGER NOT NULL, system INTEGER NOT NULL, benchmark INTEGER NOT NULL, metric INTEGER, value REAL NOT NULL
+);
 CREATE TABLE walks (
     start INTEGER NOT NULL, depth INTEGER NOT NULL, position INTEGER NOT NULL, node INTEGER NOT NULL, distance INTEGER NOT NULL,
     link TEXT NOT NULL, papers INTEGER NOT NULL, place INTEGER NOT NULL, total INTEGER NOT NULL, PRIMARY KEY (start, depth, position)
 ) WITHOUT ROWID;
 """
 
-_INDEXES = "CREATE INDEX edges_in ON edges (target, seq, link)"
+_INDEXES = (
+    "CREATE INDEX edges_in ON edges (target, seq, link)",
+    "CREATE INDEX results_system ON results (system)",
+    "CREATE INDEX results_benchmark ON results (benchmark)",
+    "CREATE INDEX results_paper ON results (paper)",
+)
 """Made after the rows are in: one sort instead of an insertion per row."""
 
 NodeRow = tuple[str, str, str, str, list]
@@ -78,9 +89,14 @@ NodeRow = tuple[str, str, str, str, list]
 EdgeRow = tuple[str, str, str]
 """source node, target node, link (a role or a relation)"""
 
+ResultRow = tuple[str, str, str, "str | None", float]
+"""paper node, system node, benchmark node, metric node (or None), value"""
 
-def write_index(path: Path, nodes: Iterable[NodeRow], edges: Iterable[EdgeRow], *, hub_degree: int = HUB_DEGREE) -> None:
-    """Write the lookup index of a graph's nodes and edges (in the graph's order) to a new file at `path`.
+
+def write_index(
+    path: Path, nodes: Iterable[NodeRow], edges: Iterable[EdgeRow], results: Iterable[ResultRow] = (), *, hub_degree: int = HUB_DEGREE
+) -> None:
+    """Write the lookup index of a graph's nodes, edges and stated results (in the graph's order) to a new file at `path`.
 
     `path` must not exist yet: the build writes into its staging folder, which makes the file
     appear whole or not at all.
@@ -108,7 +124,12 @@ def write_index(path: Path, nodes: Iterable[NodeRow], edges: Iterable[EdgeRow], 
             ),
         )
         db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", _name_rows(nodes))
-        db.execute(_INDEXES)
+        db.executemany(
+            "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?)",
+            ((seq, ids[p], ids[s], ids[b], ids[m] if m else None, value) for seq, (p, s, b, m, value) in enumerate(results)),
+        )
+        for statement in _INDEXES:
+            db.execute(statement)
         _write_counts(db)
         _write_walks(db, hub_degree)
         db.execute(f"PRAGMA user_version = {_FORMAT}")

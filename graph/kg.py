@@ -94,9 +94,14 @@ def _landing_page(paper: Paper) -> str | None:
     return f"https://doi.org/{paper.doi}" if paper.doi else None
 
 
-def lookup_view(graph: nx.MultiDiGraph) -> tuple[list[tuple], list[tuple]]:
-    """What neighbourhood lookups need, in the graph's order: (node, kind, type, label, aliases) rows
-    and (source, target, link) rows; no evidence text."""
+def lookup_view(graph: nx.MultiDiGraph) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """What neighbourhood lookups need, in the graph's order: (node, kind, type, label, aliases) rows,
+    (source, target, link) rows and (paper, system, benchmark, metric or None, value) rows of stated
+    results; no evidence text."""
     nodes = [(node, data["kind"], data["type"], data["label"], data.get("aliases") or []) for node, data in graph.nodes(data=True)]
     edges = [(u, v, data.get("role") or data.get("relation")) for u, v, data in graph.edges(data=True)]
-    return nodes, edges
+    results = [
+        (paper_node(r["paper"]), entity_node(r["entity"]), entity_node(r["benchmark"]), r["metric"] and entity_node(r["metric"]), r["value"])
+        for r in graph.graph.get("results", ())
+    ]
+    return nodes, edges, [r for r in results if all(node in graph for node in r[:3]) and (r[3] is None or r[3] in graph)]

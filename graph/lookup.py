@@ -16,7 +16,7 @@ from .names import name_key
 from .outputs import recover
 from .walk import walk
 
-__all__ = ["LookupIndex", "Neighbour", "Neighbourhood", "Group", "load_index"]
+__all__ = ["LookupIndex", "Neighbour", "Neighbourhood", "Group", "StatedResult", "load_index"]
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,24 @@ class Group:
     count: int
 
 
+@dataclass(frozen=True)
+class StatedResult:
+    """A score an abstract states: the system, its value of a metric (if named) on a benchmark, and the paper."""
+
+    system: str
+    benchmark: str
+    metric: str | None
+    value: float
+    paper: str
+
+
 @dataclass
 class Neighbourhood:
-    """A node and the nodes around it, nearest first; with a limit, the first few of each group."""
+    """A node and the nodes around it, nearest first; with a limit, the first few of each group.
+
+    `results` are the scores stated by, for or in the node (as system, benchmark or paper), by
+    benchmark and metric, highest value first; with a limit, the first few, and `result_count`
+    says how many there are in all."""
 
     id: str
     label: str
@@ -54,6 +69,8 @@ class Neighbourhood:
     aliases: list[str]
     neighbours: list[Neighbour] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    results: list[StatedResult] = field(default_factory=list)
+    result_count: int = 0
 
     def as_dict(self) -> dict:
         return {
@@ -64,6 +81,8 @@ class Neighbourhood:
             "aliases": self.aliases,
             "neighbours": [n.__dict__ for n in self.neighbours],
             "groups": [g.__dict__ for g in self.groups],
+            "results": [r.__dict__ for r in self.results],
+            "result_count": self.result_count,
         }
 
 
@@ -150,7 +169,21 @@ class LookupIndex:
             hood.neighbours.append(neighbour)
             groups[(neighbour.distance, neighbour.link, neighbour.kind, neighbour.type)] = total
         hood.groups = [Group(*group, count) for group, count in groups.items()]
+        hood.results, hood.result_count = self._results(start, limit)
         return hood
+
+    def _results(self, start: int, limit: int | None) -> tuple[list[StatedResult], int]:
+        """The scores stated with the node as system, benchmark or paper (see `Neighbourhood`), and how many."""
+        where = "FROM results AS r WHERE r.system = ?1 OR r.benchmark = ?1 OR r.paper = ?1"
+        (count,), = self._rows(f"SELECT COUNT(*) {where}", (start,))
+        rows = self._rows(
+            "SELECT s.label, b.label, m.label, r.value, p.label FROM (SELECT * " + where + ") AS r "
+            "JOIN nodes AS s ON s.id = r.system JOIN nodes AS b ON b.id = r.benchmark JOIN nodes AS p ON p.id = r.paper "
+            "LEFT JOIN nodes AS m ON m.id = r.metric "
+            "ORDER BY b.label_order, b.id, m.label_order, r.value DESC, s.label_order, r.seq LIMIT ?2",
+            (start, -1 if limit is None else limit),
+        )
+        return [StatedResult(*row) for row in rows], count
 
     def _walked_at_build(self, start: int, depth: int, limit: int) -> list[tuple[Neighbour, int]] | None:
         """The neighbours (and group sizes) of a walk the build did, or None when it did none from `start`."""

@@ -47,6 +47,11 @@ def test_neighbours_is_case_and_spelling_tolerant(runner, built):
         assert "PAL: Program-aided Language Models" in result.output
 
 
+def test_neighbours_lists_the_scores_stated_on_a_benchmark(runner, built):
+    result = runner.invoke(main, ["neighbours", "LiveCodeBench", "--graph", str(built), "--depth", "1"])
+    assert "stated results (1):\n  PLANSEARCH: pass@200 0.77 on LiveCodeBench  (Planning In Natural Language" in result.output
+
+
 def test_neighbours_json(runner, built):
     result = runner.invoke(main, ["neighbours", "GSM8K", "--graph", str(built), "--json", "--depth", "1"])
     data = json.loads(result.output)

@@ -92,7 +92,7 @@ def test_the_index_walks_as_a_walk_over_the_whole_graph(small, node, depth):
 
 
 def test_a_built_graph_answers_as_the_walk_for_every_name_and_depth(built):
-    nodes, edges = lookup_view(load_graph(built))
+    nodes, edges, _ = lookup_view(load_graph(built))
     index = load_index(built)
     for node, _kind, _type, label, aliases in nodes:
         for name in (label, *aliases):
@@ -112,6 +112,25 @@ def test_what_the_small_graph_says(small):
         ("entity:b", "B", "entity", "Model", 2, "via paper", 2),
         ("entity:b2", "b", "entity", "Model", 2, "via paper", 1),
     ]
+
+
+def test_stated_results_are_found_from_the_system_the_benchmark_and_the_paper(tmp_path):
+    results = [
+        ("paper:p2", "entity:a", "entity:b", None, 0.5),
+        ("paper:p2", "entity:a", "entity:b", "entity:v", 0.7),
+        ("paper:p1", "entity:b2", "entity:b", "entity:v", 0.9),
+    ]
+    write_index(tmp_path / INDEX_FILE, NODES, EDGES, results)
+    index = load_index(tmp_path)
+    on_b = index.neighbourhood("B", 1)
+    assert [(r.system, r.metric, r.value, r.paper) for r in on_b.results] == [
+        ("A", None, 0.5, "A on B"), ("b", "A-v", 0.9, "Scaling B"), ("A", "A-v", 0.7, "A on B"),
+    ]  # by metric (none first), then the highest value
+    assert [(r.benchmark, r.value) for r in index.neighbourhood("alpha", 1).results] == [("B", 0.5), ("B", 0.7)]
+    assert [r.system for r in index.neighbourhood("Scaling B", 1).results] == ["b"]
+    cut = index.neighbourhood("B", 1, limit=1)
+    assert (len(cut.results), cut.result_count) == (1, 3) and cut.as_dict()["result_count"] == 3
+    assert index.neighbourhood("lone", 1).results == []
 
 
 def test_a_limit_cuts_each_group_and_counts_it_whole(small):
