@@ -53,10 +53,10 @@ _COMPARED = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?)\b", re.IGNORECA
 _STATES = re.compile(r"\b(?:achiev|attain|reach|obtain|scor|record|yield)\w*", re.IGNORECASE)
 _HYPERPARAMETER = re.compile(
     r"\b(?:learning rate|dropout(?: rate| probability)?|temperature|weight decay|momentum|warm-?up ratio|batch size|"
-    r"mask(?:ing)? ratio|threshold)\s+of\s*\$?$",
+    r"mask(?:ing)? ratio|threshold|standard deviation|variance)\s+of\s*\$?$",
     re.IGNORECASE,
 )
-""""a learning rate of 0.001", "a dropout probability of 0.3": settings, not scores."""
+""""a learning rate of 0.001", "a dropout probability of 0.3": settings, not scores; "a standard deviation of 21.27": a spread."""
 _RELATIVE_WORDS = re.compile(r"\b(?:improv\w*|gains?|increas\w*|reduc\w*|decreas\w*|boost\w*|speed-?ups?|relative)\b", re.IGNORECASE)
 _GAIN_OF = re.compile(
     r"\b(?:gains?|improvements?|increases?|reductions?|boosts?|drops?)\s+(?:(?:ranging|in the range)\s+)?(?:of|from|between)\b[^.;]*$",
@@ -106,6 +106,7 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
     own = {m.text: m for m in mentions if m.type == "Benchmark" and m.role == "proposes"}
     if len(own) > 1:  # "EvoCodeBench" and its release "EvoCodeBench-2403": the title's is the one meant
         own = {m.text: m for m in mentions if m.type == "Benchmark" and m.rule == "title"}
+    evaluated = {m.text: m for m in mentions if m.type in ("Benchmark", "Dataset") and m.role in ("evaluatesOn", "proposes")}
     results = []
     previous: list[Mention] = []  # the benchmarks of the sentence just before
     for sent_start, group in sorted(by_sentence.items()):
@@ -120,6 +121,8 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             elsewhere = next(iter(own.values()))  # a benchmark paper: "GPT-4o achieves only 57.0% overall accuracy"
         elif not benchmarks and len({m.text for m in before}) == 1 and before[0].role == "evaluatesOn" and _STATES.search(sentence):
             elsewhere = before[0]  # "Experiments on SCUT-FBP5500 ... . Mamba-CNN achieves a PC of 0.9187"
+        elif not benchmarks and len(evaluated) == 1 and _STATES.search(sentence) and any(m.type in ("Model", "Method") for m in group):
+            elsewhere = next(iter(evaluated.values()))  # the paper's one benchmark: "Revisiting VerilogEval ... Llama 3.1 405B achieves a pass rate of 58%"
         if not benchmarks and not elsewhere:
             continue
         for number in _NUMBER.finditer(sentence):

@@ -337,6 +337,15 @@ def test_a_score_can_be_on_the_benchmark_of_the_sentence_before_or_of_a_benchmar
     ]
 
 
+def test_a_score_named_without_a_benchmark_is_on_the_one_benchmark_the_paper_evaluates_on_and_a_spread_is_none():
+    known = [("verilogeval", "VerilogEval", "Benchmark"), ("llama", "Llama 3.1 405B", "Model"), ("dice", "Dice", "Metric")]
+    text = ("We evaluate models on VerilogEval. We find that Llama 3.1 405B achieves a pass rate of 58%. "
+            "With tools, Llama 3.1 405B achieves a mean test Dice of 28.5 with a standard deviation of 21.27.")
+    assert _results_of("Revisiting Code Benchmarks", text, known) == [
+        ("Llama 3.1 405B", "VerilogEval", 0.58), ("Llama 3.1 405B", "VerilogEval", 0.285),
+    ]
+
+
 def test_a_score_is_the_system_s_own_not_its_base_s_nor_a_compared_one_and_measures_keep_their_scale():
     known = [("claude", "Claude 3.5 Sonnet", "Model"), ("lcb", "LiveCodeBench", "Benchmark"), ("gpt-2", "GPT-2", "Model"),
              ("wikitext", "WikiText103", "Benchmark"), ("lambada", "LAMBADA", "Benchmark"), ("cifar", "CIFAR-10", "Benchmark"),
