@@ -176,17 +176,23 @@ class PredictedResult:
 
 def _score_results(report: Report, gold: GoldPaper, found: list[PredictedResult]) -> None:
     """A result matches when the benchmark names agree and the values agree to 0.5 points; it also
-    counts for `results_with_system` when the system's names agree too."""
+    counts for `results_with_system` when the system's names agree too. A gold name goes by the
+    aliases its paper's gold entity has ("HumanEval", written "HumaneEval" in the abstract)."""
+
+    def keys(name: str) -> set[str]:
+        named = _keys([name])
+        return named.union(*(e.keys for e in gold.entities if e.keys & named))
+
     free = list(found)
     for g in gold.results:
-        hit = next((p for p in free if abs(p.value - g.value) < 0.0051 and _keys([g.benchmark]) & _keys(p.benchmark)), None)
+        hit = next((p for p in free if abs(p.value - g.value) < 0.0051 and keys(g.benchmark) & _keys(p.benchmark)), None)
         if hit:
             free.remove(hit)
             report.results.tp += 1
         else:
             report.results.fn += 1
             report.errors.append({"paper": gold.id, "kind": "result-missed", "gold": f"{g.entity} {g.benchmark} {g.value}"})
-        if hit and g.entity and _keys([g.entity]) & _keys(hit.entity):
+        if hit and g.entity and keys(g.entity) & _keys(hit.entity):
             report.results_with_system.tp += 1
         else:
             report.results_with_system.fn += 1

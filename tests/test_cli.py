@@ -126,9 +126,9 @@ def test_eval_prints_scores(runner, tmp_path):
         "entities": [
             {"name": "PyBench", "type": "Benchmark", "role": "proposes"},
             {"name": "GPT-4", "type": "Model", "role": "uses"},
-            {"name": "GSM8K", "type": "Benchmark", "role": "evaluatesOn"},
+            {"name": "GSM8K", "type": "Benchmark", "role": "evaluatesOn", "aliases": ["the grade-school set"]},
         ],
-        "results": [{"entity": "Llama 2", "benchmark": "GSM8K", "value": 0.615}],
+        "results": [{"entity": "Llama 2", "benchmark": "the grade-school set", "value": 0.615}],  # by its gold alias
     }) + "\n", encoding="utf-8")
     result = runner.invoke(main, ["eval", str(gold), "--json"])
     assert result.exit_code == 0, result.output
