@@ -118,6 +118,8 @@ def best_long_form(short: str, before: str) -> str | None:
     'Black-Box Distillation'
     >>> best_long_form("VC3D", "we propose ViewCraft3D")
     'ViewCraft3D'
+    >>> best_long_form("VGTeam", "we propose Video-Generation-Team")
+    'Video-Generation-Team'
     """
     spellings = _spellings(short)
     letters = spellings[0]
@@ -125,8 +127,8 @@ def best_long_form(short: str, before: str) -> str | None:
     limit = min(len(tokens), len(letters) + 5, 2 * len(letters) + 2)
     for size in range(1, limit + 1):
         candidate = " ".join(tokens[-size:]).rstrip("~")
-        if size == 1 and _capitals(candidate) == short.replace("-", ""):
-            return candidate.strip(",;:")  # one CamelCase word: "ViewCraft3D (VC3D)"
+        if size == 1 and (_capitals(candidate) == short.replace("-", "") or _prefixes_of_parts(short, candidate)):
+            return candidate.strip(",;:")  # one CamelCase word: "ViewCraft3D (VC3D)", "Video-Generation-Team (VGTeam)"
         if size == 1 and len(letters) > 2 and len(_SPLIT_WORDS.split(candidate)) < len(letters) - 1:
             continue
         if candidate[:1] in "([{\"'" or candidate[0].lower() != letters[0]:
@@ -134,6 +136,16 @@ def best_long_form(short: str, before: str) -> str | None:
         if any(_spells(spelling, candidate.lower()) for spelling in spellings):
             return candidate.strip(",;:")
     return None
+
+
+def _prefixes_of_parts(short: str, word: str) -> bool:
+    """True when each capitalised piece of `short` begins the matching part of a hyphenated `word`
+    ("VGTeam": Video-Generation-Team)."""
+    pieces = re.findall(r"[A-Z][a-z]*", short)
+    parts = word.strip(",;:").split("-")
+    return len(pieces) == len(parts) > 1 and "".join(pieces) == short and all(
+        part.lower().startswith(piece.lower()) for piece, part in zip(pieces, parts)
+    )
 
 
 def _capitals(word: str) -> str:

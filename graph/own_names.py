@@ -22,10 +22,14 @@ _TITLE_CASE_PHRASE = re.compile(rf"(?<![\w\-])(?:{_TITLE_CASE_WORD}\s+){{1,4}}{_
 
 def title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> list[tuple[int, int]]:
     """Runs of 2-5 capitalised words right after a proposal verb (text[start:]), and the runs listed
-    with them ("Throttling Gates and Reasoning Gates"), that are neither known names nor topics."""
+    with them ("Throttling Gates and Reasoning Gates"), that are neither known names nor topics; or
+    one word so named ("Alchemist, a compact SFT dataset", "Max-Former that restores ...")."""
     found: list[tuple[int, int]] = []
     single = _ONE_WORD_NAMED.match(text, start, end)  # "we release Alchemist, a compact SFT dataset"
     if single and type_from_head_noun(text[single.end("name") : single.end("name") + 80]) and not kb.lookup(single.group("name")):
+        return [(single.start("name"), single.end("name"))]
+    single = _ONE_HYPHENATED_NAME.match(text, start, end)  # "we introduce Max-Former that restores ..."
+    if single and not kb.lookup(single.group("name")) and not kb.is_generic(single.group("name")):
         return [(single.start("name"), single.end("name"))]
     for match in _TITLE_CASE_PHRASE.finditer(text, start, end):
         phrase = match.group(0)
@@ -45,6 +49,9 @@ def title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> li
 
 
 _ONE_WORD_NAMED = re.compile(r"\s*(?:(?:the|our)\s+)?(?P<name>[A-Z][a-z][\w\-]*)(?=,\s+(?:a|an)\s)")
+_ONE_HYPHENATED_NAME = re.compile(
+    r"\s*(?:(?:the|our|a)\s+)?(?:(?:new|novel)\s+)?(?P<name>[A-Z][a-z]+(?:-[A-Z][\w]*)+)(?=\s*(?:[,(.:]|(?:that|which|to|for|as|with)\b))"
+)
 _RIGHT_AFTER_VERB_TEXT = re.compile(
     r"\s*(?:(?:a|an|the)\s+)?(?:(?:new|novel|simple|lightweight|unified|general)\s+)*(?:[a-z\-]+\s+){0,3}?"
     r"(?:(?:method|framework|approach|technique|module|mechanism|strategy|model|architecture|system|benchmark|dataset|"

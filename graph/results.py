@@ -65,7 +65,7 @@ _GAIN_OF = re.compile(
 """"improves pass@1 to 65.8%" and "a pass@1 of 65.8%" state scores; "gains of 4.4%" does not."""
 _SHARE_OF = re.compile(r"^\s*(?:%|\\%|percent)?\s*of\b")
 """"30% of the data" is a share, unless the sentence states it as a score ("solving only 16.3% of the set")."""
-_RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:performance\s+|accuracy\s+|absolute\s+|relative\s+)?(?:subsets?|splits?|portion|thousand|million|billion|trillion|improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|points?|pp)\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:performance\s+|accuracy\s+|absolute\s+|relative\s+)?(?:[MBK](?=\W|$)|subsets?|splits?|portion|thousand|million|billion|trillion|improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|points?|pp)\b", re.IGNORECASE)
 _PERCENT_METRICS = re.compile(
     r"pass@|accuracy|acc|score|@\d|avg@|top-\d|f1|exact match|em\b|win rate|iou|\bmap\b|\bap\b|auc|recall|precision|hits@|"
     r"\bpq\b|dice",

@@ -643,6 +643,16 @@ def test_plain_title_names_repeated_as_a_name_or_ending_in_their_kind_are_kept(t
     assert any(m.rule == "title" and m.text == name for m in mentions_of(paper(title, abstract), tiny_kb))
 
 
+def test_one_hyphenated_word_right_after_a_proposal_verb_is_a_name_and_its_camel_case_acronym_joins_it(tiny_kb):
+    text = ("Accordingly, we introduce Max-Former that restores high-frequency signals. We propose Video-Generation-Team "
+            "(VGTeam), a team of agents. Our Max-Former (63.99 M) hits a top-1 accuracy of 82.39% on ImageNet.")
+    found = [(m.text, m.role, m.long_form) for m in mentions_of(paper("A study", text), tiny_kb)]
+    assert ("Max-Former", "proposes", None) in found and ("VGTeam", "proposes", "Video-Generation-Team") in found
+    assert "Video-Generation-Team" not in {text for text, _, _ in found}
+    text = "We introduce Max-Former that restores signals. Our Max-Former (63.99 M) hits a top-1 accuracy of 82.39% on ImageNet."
+    assert _results_of("A study", text, [("imagenet", "ImageNet", "Benchmark")]) == [("Max-Former", "ImageNet", 0.8239)]
+
+
 def test_a_lower_case_title_name_a_far_called_and_a_name_between_commas_after_its_kind_are_proposals(tiny_kb):
     found = mentions_of(paper("torchdistill: A Modular, Configuration-Driven Framework for Knowledge Distillation", "It works."), tiny_kb)
     assert [(m.text, m.type, m.role) for m in found if m.rule == "title"] == [("torchdistill", "Method", "proposes")]
