@@ -90,7 +90,27 @@ def find_mentions(
     found: list[Mention] = []
     for sentence in parsed:
         found += _sentence_mentions(paper, text, sentence, kb, here)
-    return _own_over_known(found)
+    return _own_over_known(sorted(found + _named_again(found, text, spans), key=lambda m: m.start))
+
+
+_CONTEXT_RULES = ("named", "phrase", "kind", "component")
+"""Rules that find a name by what its sentence says of it, so that the same words elsewhere go unfound."""
+
+
+def _named_again(found: list[Mention], text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+    """The other places where a paper writes a name of several words that a sentence named ("we propose a
+    framework named Discrete Markov Bridge ... the proposed Discrete Markov Bridge, which achieves ...")."""
+    names = {m.text: m for m in found if m.rule in _CONTEXT_RULES and " " in m.text and m.kb_key is None}
+    taken = [(m.start, m.end) for m in found]
+    again = []
+    for name, first in names.items():
+        for match in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            start, end = next(((s, e) for s, e in spans if s <= match.start() < e), (0, len(text)))
+            again.append(replace(first, start=match.start(), end=match.end(), sentence=text[start:end], sent_start=start, rule="repeat", role="uses"))
+            taken.append(match.span())
+    return again
 
 
 def _redefines(pair: AcronymPair, kb: KnowledgeBase) -> bool:

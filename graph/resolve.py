@@ -28,6 +28,7 @@ RULE_CONFIDENCE = {
     "acronym": 0.85,
     "form": 0.6,
     "list": 0.6,
+    "repeat": 0.6,
 }
 """How far a single mention found by each rule is trusted; support from more papers adds to it."""
 

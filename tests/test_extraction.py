@@ -643,6 +643,15 @@ def test_plain_title_names_repeated_as_a_name_or_ending_in_their_kind_are_kept(t
     assert any(m.rule == "title" and m.text == name for m in mentions_of(paper(title, abstract), tiny_kb))
 
 
+def test_a_name_a_sentence_gives_is_found_where_the_paper_writes_it_again():
+    text = ("We propose a novel framework named Discrete Markov Bridge, with Matrix Learning and Score Learning "
+            "modules. Evaluations validate the proposed Discrete Markov Bridge, which achieves an ELBO of 1.38 on Text8.")
+    known = [("text8", "Text8", "Dataset"), ("elbo", "ELBO", "Metric")]
+    found = [(m.text, m.rule) for m in mentions_of(paper("A study", text), KnowledgeBase([KBEntry(*e) for e in known]))]
+    assert found.count(("Discrete Markov Bridge", "named")) == 1 and ("Discrete Markov Bridge", "repeat") in found
+    assert _results_of("A study", text, known) == [("Discrete Markov Bridge", "Text8", 1.38)]
+
+
 def test_one_hyphenated_word_right_after_a_proposal_verb_is_a_name_and_its_camel_case_acronym_joins_it(tiny_kb):
     text = ("Accordingly, we introduce Max-Former that restores high-frequency signals. We propose Video-Generation-Team "
             "(VGTeam), a team of agents. Our Max-Former (63.99 M) hits a top-1 accuracy of 82.39% on ImageNet.")
