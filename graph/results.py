@@ -79,10 +79,12 @@ def normalise_value(number: str, percent: bool, metric: str | None) -> float:
 
     >>> normalise_value("77.0", True, None), normalise_value("46.7", False, "Avg@1"), normalise_value("1.74", False, "MAE")
     (0.77, 0.467, 1.74)
-    >>> normalise_value("71.9", False, None), normalise_value("23.5", False, "BLEU-4")
-    (0.719, 23.5)
+    >>> normalise_value("71.9", False, None), normalise_value("23.5", False, "BLEU-4"), normalise_value("1.30", False, "FID scores")
+    (0.719, 23.5, 1.3)
     """
     value = float(number)
+    if metric and _RAW_METRIC.search(metric) and not percent:
+        return value  # "FID scores" are no percentages, "scores" or not
     if percent or (1 < value <= 100 and (metric is None and "." in number or metric and _PERCENT_METRICS.search(metric))):
         return round(value / 100, 6)
     return value
@@ -204,7 +206,7 @@ def _subject(systems: list[Mention], sentence: str, sent_start: int) -> Mention 
 _LIFTS = re.compile(r"\b(?:elevat|improv|boost|rais|lift|enhanc|increas)\w*\s+$", re.IGNORECASE)
 _BUILT_ON = re.compile(r"(?:on top of|based on|built (?:up)?on|initiali[sz]ed from|fine-tuned from)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEATS = re.compile(
-    r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|than|versions? of|variants? of|compared (?:to|with)|comparabl[ey] to|"
+    r"\b(?:surpass\w*|outperform\w*|beat\w*|exceed\w*|advanc\w*|than|versions? of|variants? of|compared (?:to|with)|comparabl[ey] to|"
     r"on par with|similar to|rival\w*|match\w*)\b",
     re.IGNORECASE,
 )

@@ -337,6 +337,13 @@ def test_a_score_can_be_on_the_benchmark_of_the_sentence_before_or_of_a_benchmar
     ]
 
 
+def test_a_score_advancing_a_previous_system_is_the_subject_s_and_fid_scores_keep_their_scale():
+    known = [("edm", "EDM", "Method"), ("cifar", "CIFAR-10", "Dataset"), ("fid", "FID", "Metric")]
+    text = ("Experiments show DDO significantly advancing the previous SOTA diffusion model EDM, reducing FID scores "
+            "from 1.79 to new records of 1.30 on CIFAR-10.")
+    assert _results_of("A study", text, known) == [("DDO", "CIFAR-10", 1.3)]
+
+
 def test_a_score_named_without_a_benchmark_is_on_the_one_benchmark_the_paper_evaluates_on_and_a_spread_is_none():
     known = [("verilogeval", "VerilogEval", "Benchmark"), ("llama", "Llama 3.1 405B", "Model"), ("dice", "Dice", "Metric")]
     text = ("We evaluate models on VerilogEval. We find that Llama 3.1 405B achieves a pass rate of 58%. "
