@@ -337,6 +337,15 @@ def test_a_score_can_be_on_the_benchmark_of_the_sentence_before_or_of_a_benchmar
     ]
 
 
+def test_a_score_behind_a_name_s_performance_or_reached_by_a_name_is_that_name_s():
+    known = [("he", "HumanEval", "Benchmark"), ("gpt-4", "GPT-4", "Model"), ("o1-mini", "o1-mini", "Model"), ("ug", "UGMathBench", "Benchmark")]
+    text = ("Our CodeFuse-34B achieves a pass@1 of 74.4% on HumanEval, surpassing GPT-4 performance (67%, zero-shot). "
+            "On UGMathBench, the highest accuracy achieved is 56.3% by o1-mini.")
+    assert _results_of("A study", text, known) == [
+        ("CodeFuse-34B", "HumanEval", 0.744), ("GPT-4", "HumanEval", 0.67), ("o1-mini", "UGMathBench", 0.563),
+    ]
+
+
 def test_a_score_advancing_a_previous_system_is_the_subject_s_and_fid_scores_keep_their_scale():
     known = [("edm", "EDM", "Method"), ("cifar", "CIFAR-10", "Dataset"), ("fid", "FID", "Metric")]
     text = ("Experiments show DDO significantly advancing the previous SOTA diffusion model EDM, reducing FID scores "
