@@ -175,19 +175,20 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
 
 def _score_of_a_name(sentence: str, number: re.Match, group: list[Mention], sent_start: int) -> Mention | None:
     """The system whose name a score stands right behind, in brackets or after a colon: "Claude-3.5-Sonnet (63.18)",
-    "outperforming GPT-4o (18.60%)", "surpassing GPT-4 performance (67%, zero-shot)", "ChatGPT-o3: 83.58" (not
+    "outperforming GPT-4o (18.60%)", "surpassing GPT-4 performance (67%, zero-shot)", "DAPO (36.7/31.6)", "ChatGPT-o3: 83.58" (not
     "Claude (3.5 Sonnet)", a version); or the one named right after it as the one who reached it ("56.3% by o1-mini")."""
     systems = [m for m in group if m.type in ("Model", "Method")]
     by = _REACHED_BY.match(sentence, number.end())
     if by:
         return next((m for m in systems if m.start - sent_start == by.end()), None)
     bracket = _BRACKET_BEHIND.search(sentence[: number.start()])
-    if not bracket or not re.match(r"\$?\s*%?\s*[),;]", sentence[number.end() :]):
+    if not bracket or not re.match(r"\$?\s*%?(?:\s*/\s*\d+(?:\.\d+)?\s*%?)*\s*[),;]", sentence[number.end() :]):
         return None
     return next((m for m in systems if m.end - sent_start == bracket.start()), None)
 
 
-_BRACKET_BEHIND = re.compile(r"(?:'s)?(?:\s+(?:performance|score|accuracy))?\s*(?:\(|:\s*)\$?$")
+_BRACKET_BEHIND = re.compile(r"(?:'s)?(?:\s+(?:performance|score|accuracy))?\s*(?:\(|:\s*)\$?(?:\d+(?:\.\d+)?\s*%?\s*/\s*)*$")
+"""Before a score: the name it belongs to and a bracket or colon, and the scores before it in a slashed group ("DAPO (36.7/31.6)")."""
 _REACHED_BY = re.compile(r"\$?\s*(?:%|\\%)?\s+by\s+")
 
 

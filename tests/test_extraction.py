@@ -337,12 +337,14 @@ def test_a_score_can_be_on_the_benchmark_of_the_sentence_before_or_of_a_benchmar
     ]
 
 
-def test_a_score_behind_a_name_s_performance_or_reached_by_a_name_is_that_name_s():
+def test_a_score_behind_a_name_s_performance_in_a_slashed_group_or_reached_by_a_name_is_that_name_s():
     known = [("he", "HumanEval", "Benchmark"), ("gpt-4", "GPT-4", "Model"), ("o1-mini", "o1-mini", "Model"), ("ug", "UGMathBench", "Benchmark")]
     text = ("Our CodeFuse-34B achieves a pass@1 of 74.4% on HumanEval, surpassing GPT-4 performance (67%, zero-shot). "
-            "On UGMathBench, the highest accuracy achieved is 56.3% by o1-mini.")
+            "On UGMathBench, the highest accuracy achieved is 56.3% by o1-mini. On HumanEval, CodeFuse-34B achieves a "
+            "performance of (23.3/19.0), surpassing GPT-4 (13.3/10.5).")
     assert _results_of("A study", text, known) == [
         ("CodeFuse-34B", "HumanEval", 0.744), ("GPT-4", "HumanEval", 0.67), ("o1-mini", "UGMathBench", 0.563),
+        ("CodeFuse-34B", "HumanEval", 0.233), ("CodeFuse-34B", "HumanEval", 0.19), ("GPT-4", "HumanEval", 0.133), ("GPT-4", "HumanEval", 0.105),
     ]
 
 
