@@ -57,12 +57,14 @@ _HYPERPARAMETER = re.compile(
     re.IGNORECASE,
 )
 """"a learning rate of 0.001", "a dropout probability of 0.3": settings, not scores; "a standard deviation of 21.27": a spread."""
-_RELATIVE_WORDS = re.compile(r"\b(?:improv\w*|gains?|increas\w*|reduc\w*|decreas\w*|boost\w*|speed-?ups?|relative)\b", re.IGNORECASE)
+_RELATIVE_WORDS = re.compile(r"\b(?:improv\w*|gains?|increas\w*|reduc\w*|decreas\w*|boost\w*|speed-?ups?|relative|margins?)\b", re.IGNORECASE)
 _GAIN_OF = re.compile(
-    r"\b(?:gains?|improvements?|increases?|reductions?|boosts?|drops?)\s+(?:(?:ranging|in the range)\s+)?(?:of|from|between)\b[^.;]*$",
+    r"\b(?:gains?|improvements?|increases?|reductions?|boosts?|drops?|margins?)\s+(?:(?:ranging|in the range)\s+)?(?:of|from|between)\b[^.;]*$",
     re.IGNORECASE,
 )
 """"improves pass@1 to 65.8%" and "a pass@1 of 65.8%" state scores; "gains of 4.4%" does not."""
+_VERSION_OF = re.compile(r"(?<![\w\-])[A-Z][A-Za-z\-]*[a-z][A-Za-z\-]*\s+\$?$")
+""""Memotion 1.0", "Wan 2.1": a capitalised word right before a bare number names a release of it."""
 _SHARE_OF = re.compile(r"^\s*(?:%|\\%|percent)?\s*of\b")
 """"30% of the data" is a share, unless the sentence states it as a score ("solving only 16.3% of the set")."""
 _RELATIVE_AFTER = re.compile(r"^\s*(?:%|percent)?\s*(?:performance\s+|accuracy\s+|absolute\s+|relative\s+)?(?:[MBK](?=\W|$)|subsets?|splits?|portion|thousand|million|billion|trillion|improvement|gain|increase|reduction|decrease|higher|lower|fewer|less|more|faster|slower|relative|absolute|speed|points?|pp)\b", re.IGNORECASE)
@@ -150,6 +152,8 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
                 continue  # "a learning rate of 0.001"; "(10.8 compared to SOTA perplexity of 15.8)": another system's
             if number.group(2) and float(number.group(1)) > 100:
                 continue  # "up to 250%": a gain, no share of anything
+            if not number.group(2) and _VERSION_OF.search(sentence, 0, number.start()):
+                continue  # "SemEval Memotion 1.0": a release, not a score
             if not number.group(2) and "." not in number.group(1):
                 continue  # bare integers are counts, sizes and years far more often than scores
             if elsewhere:
@@ -202,7 +206,7 @@ def _subject(systems: list[Mention], sentence: str, sent_start: int) -> Mention 
     subject, compared = systems[0], False
     for previous, system in zip(systems, systems[1:]):
         between = sentence[previous.end - sent_start : system.start - sent_start]
-        if _BEATS.search(between) or _BUILT_ON.search(between):
+        if _BEATS.search(between) or _BUILT_ON.search(between) or _AMONG.search(between):
             compared = True
         elif _LIFTS.search(between) and sentence.startswith("'s", system.end - sent_start):
             compared = True  # "Reason-KE elevates Qwen2.5-7B's accuracy to 90.2%": Reason-KE's score
@@ -213,6 +217,8 @@ def _subject(systems: list[Mention], sentence: str, sent_start: int) -> Mention 
     return subject
 
 
+_AMONG = re.compile(r"\bamong\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+"""Before a name: the group the subject is best in ("BPO achieves state-of-the-art performance among Llama-3-8B backbones")."""
 _LIFTS = re.compile(r"\b(?:elevat|improv|boost|rais|lift|enhanc|increas)\w*\s+$", re.IGNORECASE)
 _BUILT_ON = re.compile(r"(?:on top of|based on|built (?:up)?on|initiali[sz]ed from|fine-tuned from)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEATS = re.compile(

@@ -355,6 +355,15 @@ def test_a_score_advancing_a_previous_system_is_the_subject_s_and_fid_scores_kee
     assert _results_of("A study", text, known) == [("DDO", "CIFAR-10", 1.3)]
 
 
+def test_a_margin_and_a_release_number_are_no_scores_and_the_group_a_subject_leads_is_not_the_scorer():
+    known = [("b2d", "Bench2Drive", "Benchmark"), ("semeval", "SemEval", "Benchmark"), ("l3", "Llama-3-8B", "Model"),
+             ("ae", "AlpacaEval 2.0", "Benchmark")]
+    text = ("ReasonPlan outperforms the mainstream imitation method by a large margin of 19% L2 and 16.1 driving score on "
+            "Bench2Drive. We validate it on SemEval Memotion 1.0 with gains. BPO achieves state-of-the-art performance "
+            "among Llama-3-8B backbones, with a 55.9% win rate on AlpacaEval 2.0.")
+    assert _results_of("A study", text, known) == [("BPO", "AlpacaEval 2.0", 0.559)]
+
+
 def test_a_score_named_without_a_benchmark_is_on_the_one_benchmark_the_paper_evaluates_on_and_a_spread_is_none():
     known = [("verilogeval", "VerilogEval", "Benchmark"), ("llama", "Llama 3.1 405B", "Model"), ("dice", "Dice", "Metric")]
     text = ("We evaluate models on VerilogEval. We find that Llama 3.1 405B achieves a pass rate of 58%. "
