@@ -133,8 +133,14 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             at, end = sent_start + number.start(), sent_start + number.end()
             if any(m.start < end and at < m.end for m in group):
                 continue  # a version inside a name: "Claude 3.5 Sonnet", "Claude 2.1"
-            clause = re.split(r"[;:]|, (?:while|whereas|and) ", sentence[: number.start()])[-1][-70:]
+            whole_clause = re.split(r"[;:]|, (?:while|whereas|and) ", sentence[: number.start()])[-1]
+            clause = whole_clause[-70:]
             named = _score_of_a_name(sentence, number, group, sent_start)
+            opens = sent_start + number.start() - len(whole_clause)
+            if not named and _UNNAMED_SUBJECT.search(whole_clause) and not any(
+                m.type in ("Model", "Method") and opens <= m.start < at for m in group
+            ):
+                continue  # "..., and improving a vanilla 7B model from 14.1% to 23.9%": nobody named's
             beaten = _BEATS.search(re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), clause))  # not inside closed brackets
             if beaten and not named and not any(
                 m.type in ("Model", "Method") and number.start() - len(clause) + beaten.end() <= m.start - sent_start < number.start()
@@ -219,6 +225,8 @@ def _subject(systems: list[Mention], sentence: str, sent_start: int) -> Mention 
 
 _AMONG = re.compile(r"\bamong\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 """Before a name: the group the subject is best in ("BPO achieves state-of-the-art performance among Llama-3-8B backbones")."""
+_UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,3}(?:model|baseline|agent|system|LLM)s?\b(?!\s*\()")
+"""In a value's clause: a system the sentence does not name ("a vanilla 7B model")."""
 _LIFTS = re.compile(r"\b(?:elevat|improv|boost|rais|lift|enhanc|increas)\w*\s+$", re.IGNORECASE)
 _BUILT_ON = re.compile(r"(?:on top of|based on|built (?:up)?on|initiali[sz]ed from|fine-tuned from)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEATS = re.compile(

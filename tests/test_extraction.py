@@ -362,6 +362,8 @@ def test_a_margin_and_a_release_number_are_no_scores_and_the_group_a_subject_lea
             "Bench2Drive. We validate it on SemEval Memotion 1.0 with gains. BPO achieves state-of-the-art performance "
             "among Llama-3-8B backbones, with a 55.9% win rate on AlpacaEval 2.0.")
     assert _results_of("A study", text, known) == [("BPO", "AlpacaEval 2.0", 0.559)]
+    text = "BPO boosts Llama-3-8B accuracy by 13.8% on AlpacaEval 2.0, and improves a vanilla 7B model from 14.1% to 23.9%."
+    assert _results_of("A study", text, known) == []  # the vanilla model's, whom the sentence does not name
 
 
 def test_a_score_named_without_a_benchmark_is_on_the_one_benchmark_the_paper_evaluates_on_and_a_spread_is_none():
