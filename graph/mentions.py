@@ -108,7 +108,9 @@ def _named_again(found: list[Mention], text: str, spans: Sequence[tuple[int, int
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             start, end = next(((s, e) for s, e in spans if s <= match.start() < e), (0, len(text)))
-            again.append(replace(first, start=match.start(), end=match.end(), sentence=text[start:end], sent_start=start, rule="repeat", role="uses"))
+            again.append(
+                replace(first, start=match.start(), end=match.end(), sentence=text[start:end], sent_start=start, rule="repeat", role="uses")
+            )
             taken.append(match.span())
     return again
 
@@ -312,7 +314,9 @@ def _word_after(sentence: str, pair: AcronymPair) -> str:
 _WORD_AFTER = re.compile(r"[)$}\s]+([a-z][a-z\-]+)")
 
 
-_CLASS_AFTER = re.compile(r"[\s)]*(?:systems|methods|mechanisms|approaches|techniques|frameworks|architectures|pipelines|algorithms|agents|attacks)\b")
+_CLASS_AFTER = re.compile(
+    r"[\s)]*(?:systems|methods|mechanisms|approaches|techniques|frameworks|architectures|pipelines|algorithms|agents|attacks)\b"
+)
 _AFTER_PREPOSITION = re.compile(r"\b(?:for|of|on|in|to|across|with|from|by|using|via)\s+(?:[a-z\-]+\s+){0,2}$", re.IGNORECASE)
 _PARADIGM_HEAD = re.compile(r"\b(?:learning|generalization|generalisation|adaptation)$")
 """Lower-case long forms ending so name a way of learning, not a thing."""
@@ -421,8 +425,9 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             and (parsed.names_long_form(pair, kb) or parsed.coins(pair))
             and (len(pair.short) > 2 or parsed.proposes(pair))  # "Chief complaint (CC)": two letters name little
         ):
-            tail = start + pair.long_start + len(pair.long) + 1 if pair.long_start > pair.short_start + 1 and sentence[pair.long_start - 1] == "(" else e
-            after = text[tail : tail + 90].removeprefix(")")  # "(LooGLE)", "LooGLE, a Long ... benchmark", "MulSeT (Multi-view ...) benchmark"
+            bracketed = pair.long_start > pair.short_start + 1 and sentence[pair.long_start - 1] == "("  # "MulSeT (Multi-view ...)"
+            tail = start + pair.long_start + len(pair.long) + 1 if bracketed else e
+            after = text[tail : tail + 90].removeprefix(")")  # "(LooGLE), a ...", "LooGLE, a Long ... benchmark", "MulSeT (...) benchmark"
             before = text[start : start + min(pair.long_start, pair.short_start)]
             entity_type = type_in_context(pair.short, after, before) or _head_type(pair.long) or ""
             add(s, e, entity_type, "acronym", long_form=pair.long)

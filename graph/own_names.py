@@ -13,7 +13,9 @@ from .kb import KnowledgeBase
 from .names import PARAMETER_COUNT, looks_like_name
 from .records import Mention
 
-__all__ = ["title_names", "title_repeats", "named_phrases", "quoted_names", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts"]
+__all__ = [
+    "title_names", "title_repeats", "named_phrases", "quoted_names", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts",
+]
 
 
 _TITLE_CASE_WORD = r"(?:[A-Z][a-z][\w\-]*|[A-Z0-9]{1,4}-[A-Z][a-z][\w\-]*)"  # "Guidance", "ID-Aware", "3D-Aware"
@@ -78,7 +80,8 @@ _NAMED = re.compile(
     rf"|\b(?i:our) (?:(?:proposed|new|novel) )?(?P<c>{_NAME}) {_KIND}"
     rf"|(?:^|\(\d\)\s*|[:;]\s*)(?P<d>{_NAME}),\s+(?:a|an)\s"
     rf"|\b(?i:we)\s+[a-z]+\s+(?P<f>{_NAME}),\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}{_KIND}\b"
-    rf"|\b(?i:we)\s+(?:propose|introduce|present|develop|design|build|construct|create)\w*\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,4}}{_KIND},\s+(?P<g>{_NAME}),"
+    rf"|\b(?i:we)\s+(?:propose|introduce|present|develop|design|build|construct|create)\w*\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,4}}"
+    rf"{_KIND},\s+(?P<g>{_NAME}),"
 )
 _PHENOMENON = re.compile(
     r"\b(?:failures?|limitations?|problems?|phenomen(?:on|a)|issues?|behaviou?rs?|effects?|vulnerabilit(?:y|ies)|biases|"

@@ -100,9 +100,11 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
     as many ("1.91/2.43 on CIFAR-10/FFHQ", "56.2, 28.2 and 15.4 mIoU on A, B and C"), the one in
     whose brackets the value stands, the nearest after the value in its clause ("77.0% on
     LiveCodeBench"), the nearest before it; in a sentence naming none, the paper's own benchmark
-    (a benchmark paper) or the one evaluated in the sentence before. The system is the name the
-    value stands behind ("GPT-4o (18.60%)"), else the subject of the sentence (`_subject`); the
-    metric the nearest metric next to the value.
+    (a benchmark paper), the one evaluated in the sentence before, or the one benchmark the paper
+    evaluates on. The system is the name the value stands behind ("GPT-4o (18.60%)") or reached by
+    ("56.3% by o1-mini"), else the subject of the sentence (`_subject`); a value whose clause has a
+    system it does not name ("a vanilla 7B model") is nobody's. The metric is the nearest metric
+    next to the value.
     """
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -126,7 +128,7 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
         elif not benchmarks and len({m.text for m in before}) == 1 and before[0].role == "evaluatesOn" and _STATES.search(sentence):
             elsewhere = before[0]  # "Experiments on SCUT-FBP5500 ... . Mamba-CNN achieves a PC of 0.9187"
         elif not benchmarks and len(evaluated) == 1 and _STATES.search(sentence) and any(m.type in ("Model", "Method") for m in group):
-            elsewhere = next(iter(evaluated.values()))  # the paper's one benchmark: "Revisiting VerilogEval ... Llama 3.1 405B achieves a pass rate of 58%"
+            elsewhere = next(iter(evaluated.values()))  # its one benchmark: "Revisiting VerilogEval ... Llama 3.1 405B achieves 58%"
         if not benchmarks and not elsewhere:
             continue
         for number in _NUMBER.finditer(sentence):
