@@ -54,6 +54,12 @@ _PRIOR_WORK = re.compile(
 )
 """Words before a name that put it in other people's work ("compared to state-of-the-art Deep Attention Network")."""
 _COINED_RULES = ("acronym", "form", "phrase")
+_PART_AFTER = re.compile(
+    r"[)\s]*(?:module|block|mechanism|loss|layer|network|strategy|algorithm|component|unit|head|encoder|decoder|branch|adapter)\b",
+    re.IGNORECASE,
+)
+"""After a coined acronym: the kind of part it names ("the Alignment-free Dense Distillation (ADD) module"), a part of the
+paper's own system unless the sentence puts it in other work."""
 _CALLED = re.compile(rf"\b(?:{NAMING_WORDS}|as)\s*$", re.IGNORECASE)
 _NAMED_NEW = re.compile(rf"\b(?:novel|new|our|proposed)\b[^.;]*\b{NAMING_WORDS}\s*$", re.IGNORECASE)
 """Without a proposal verb: "VARIN leverages a novel pseudo-inverse function for argmax sampling, named LAI"."""
@@ -100,6 +106,7 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
                 role = "proposes"  # "we introduce X ... via three modules: a Regional-aware Semantic Mapper (RSM), ..."
             elif own and m.rule in _COINED_RULES and (
                 proposed_after(text[m.end : m.end + 80]) or _OWN_PARTS.match(m.sentence)
+                or (m.long_form and _PART_AFTER.match(text, m.end) and not _PRIOR_WORK.search(before[-60:]))
             ):
                 role = "proposes"  # "A Face-Aware Audio Adapter (FAA) is proposed", "Our approach comprises ... (GFG)"
             elif propose_at is not None and propose_at <= m.start < propose_at + _PROPOSAL_REACH and (

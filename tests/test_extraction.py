@@ -672,6 +672,13 @@ def test_plain_title_names_repeated_as_a_name_or_ending_in_their_kind_are_kept(t
     assert any(m.rule == "title" and m.text == name for m in mentions_of(paper(title, abstract), tiny_kb))
 
 
+def test_a_coined_acronym_before_the_kind_of_part_it_is_names_a_part_of_the_paper_s_own_system(tiny_kb):
+    text = ("We classify polyps from white light. The key innovation lies in the Alignment-free Dense Distillation (ADD) "
+            "module, which aligns features. Unlike existing Region Proposal Network (RPN) module designs, it is cheap.")
+    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["ADD"] == "proposes" and found.get("RPN", "uses") == "uses"
+
+
 def test_a_name_a_sentence_gives_is_found_where_the_paper_writes_it_again():
     text = ("We propose a novel framework named Discrete Markov Bridge, with Matrix Learning and Score Learning "
             "modules. Evaluations validate the proposed Discrete Markov Bridge, which achieves an ELBO of 1.38 on Text8.")
