@@ -199,7 +199,7 @@ def type_from_subtitle(subtitle: str) -> str | None:
 _SUBTITLE_EVALUATES = re.compile(r"^\s*(?:Evaluating|Benchmarking|Assessing|Testing|Probing)\b")
 
 
-NAMING_WORDS = r"(?:called|named|dubbed|termed|coined)"
+NAMING_WORDS = r"(?:called|named|dubbed|termed|coined|namely)"
 """The words that give a name to what comes before them: "a tokenizer named X"."""
 _CONNECTOR = rf"(?:{NAMING_WORDS}|like|such as|including)"
 """Words between a kind word and the name it introduces: "models like X", "a model called X"."""

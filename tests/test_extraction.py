@@ -672,6 +672,11 @@ def test_plain_title_names_repeated_as_a_name_or_ending_in_their_kind_are_kept(t
     assert any(m.rule == "title" and m.text == name for m in mentions_of(paper(title, abstract), tiny_kb))
 
 
+def test_namely_names_what_the_sentence_calls_new(tiny_kb):
+    text = "The core of ByteScale is a novel parallelism strategy, namely Hybrid Data Parallelism (HDP), which unifies both."
+    assert {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}["HDP"] == "proposes"
+
+
 def test_a_coined_acronym_before_the_kind_of_part_it_is_names_a_part_of_the_paper_s_own_system(tiny_kb):
     text = ("We classify polyps from white light. The key innovation lies in the Alignment-free Dense Distillation (ADD) "
             "module, which aligns features. Unlike existing Region Proposal Network (RPN) module designs, it is cheap.")
