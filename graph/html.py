@@ -273,6 +273,19 @@ class _Site:
             taken.add(name)
             names[node] = name
         self.pages = names
+        self.results: dict[str, list[dict]] = {}
+        for result in graph.graph.get("results", ()):
+            row = {
+                "system": f"entity:{result['entity']}",
+                "benchmark": f"entity:{result['benchmark']}",
+                "metric": result["metric"] and f"entity:{result['metric']}",
+                "paper": f"paper:{result['paper']}",
+                "value": result["value"],
+                "sentence": result["sentence"],
+            }
+            if all(row[k] in graph for k in ("system", "benchmark", "paper")):
+                for k in ("system", "benchmark", "paper"):
+                    self.results.setdefault(row[k], []).append(row)
 
     def attrs(self, node: str) -> dict:
         return self.graph.nodes[node]
@@ -408,6 +421,25 @@ def _connections(site: _Site, node: str) -> list[dict]:
     ]
 
 
+def _stated_results(site: _Site, node: str) -> list[dict]:
+    """The scores abstracts state with the node as system, benchmark or paper: by benchmark and metric, highest value first."""
+
+    def link(n: str | None) -> dict | None:
+        return {"label": site.label(n), "href": site.href(n, "../")} if n and n in site.graph else None
+
+    rows = [
+        {
+            "system": link(r["system"]), "benchmark": link(r["benchmark"]), "metric": link(r["metric"]),
+            "paper": link(r["paper"]), "value": f"{r['value']:g}", "sentence": r["sentence"], "raw": r["value"],
+        }
+        for r in site.results.get(node, ())
+    ]
+    return sorted(rows, key=lambda r: (
+        r["benchmark"]["label"].lower(), r["metric"]["label"].lower() if r["metric"] else "", -r["raw"],
+        r["system"]["label"], r["paper"]["label"], r["sentence"],
+    ))
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("graph", "templates"),
@@ -486,6 +518,7 @@ def _view_context(site: _Site, node: str, *, max_nodes: int) -> dict:
         "sources": attrs.get("sources") or [],
         "from_kb": attrs.get("from_kb"),
         "connections": _connections(site, node),
+        "results": _stated_results(site, node),
         "not_expanded": [(_short(site.label(n)), len(_neighbours(site.graph, n))) for n in view.not_expanded],
         "graph": _graph_block(site, view, root="../", total=len(_neighbours(site.graph, node)) + 1),
     }

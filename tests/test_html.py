@@ -13,7 +13,7 @@ import pytest
 
 from graph.html import ASSETS, VIEWS, neighbourhood, page_name, safe_url, write_site
 from graph.kg import build_graph
-from graph.records import Entity, Link, Mention, Paper, Source
+from graph.records import Entity, Link, Mention, Paper, Result, Source
 
 HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
 HOSTILE_LABEL = '"><svg onload=alert(3)>'
@@ -65,7 +65,11 @@ def tiny_graph() -> nx.MultiDiGraph:
         _link(more, coach, "MathCoach", "We use MathCoach with Llama 2.", "uses"),
         _link(more, llama2, "Llama 2", "We use MathCoach with Llama 2.", "uses"),
     ]
-    return build_graph([hostile, llama, more], entities, links)
+    results = [
+        Result("llama-gsm", "mathcoach", "gsm8k", None, 0.8, "MathCoach reaches 80% on GSM8K."),
+        Result("hostile", "evil", "gsm8k", None, 0.5, "We evaluate </script><script>alert(2)</script> on GSM8K."),
+    ]
+    return build_graph([hostile, llama, more], entities, links, results)
 
 
 def hub_graph(papers: int = 40) -> nx.MultiDiGraph:
@@ -244,6 +248,17 @@ def test_view_page_lists_every_connection_with_marked_evidence(site):
     assert 'href="../views/paper-llama-gsm.html"' in text
 
 
+def test_pages_of_a_benchmark_a_system_and_a_paper_list_their_stated_results(site):
+    rows = re.compile(r"<tr title=\"(?P<sentence>[^\"]*)\">\s*<td>(?P<system>.*?)</td>.*?<td class=\"value\">(?P<value>[^<]*)</td>", re.S)
+    on_gsm8k = [(m["system"], m["value"]) for m in rows.finditer((site / VIEWS / page_name("entity:gsm8k")).read_text("utf-8"))]
+    assert on_gsm8k == [('<a href="../views/entity-mathcoach.html">MathCoach</a>', "0.8"), (
+        '<a href="../views/entity-evil.html">&#34;&gt;&lt;svg onload=alert(3)&gt;</a>', "0.5")]  # highest first, escaped
+    for node in ("entity:mathcoach", "paper:llama-gsm"):
+        page = (site / VIEWS / page_name(node)).read_text("utf-8")
+        assert [m["sentence"] for m in rows.finditer(page)] == ["MathCoach reaches 80% on GSM8K."]
+    assert 'id="results"' not in (site / VIEWS / page_name("entity:meta")).read_text("utf-8")
+
+
 def test_node_cap_on_overview_and_hub_page(tmp_path):
     out = tmp_path / "site"
     write_site(hub_graph(40), out, max_nodes=10)
@@ -310,6 +325,7 @@ def test_insertion_order_does_not_matter(tmp_path):
     random.Random(4).shuffle(edges)
     shuffled.add_nodes_from(nodes)
     shuffled.add_edges_from(edges)
+    shuffled.graph["results"] = list(reversed(graph.graph["results"]))
     write_site(graph, tmp_path / "a")
     write_site(shuffled, tmp_path / "b")
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
