@@ -248,7 +248,7 @@ def sparql(query, params, list_saved, fmt, graph_dir):
 @graph_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def stats(graph_dir, as_json):
-    """Counts of papers, entities by type and links by role, and the most-used entities."""
+    """Counts of papers, entities by type, links by role and stated results, and the most-used entities."""
     from graph.lookup import load_index
 
     summary = load_index(graph_dir).stats()
@@ -258,6 +258,8 @@ def stats(graph_dir, as_json):
     click.echo(f"Papers:   {summary['papers']}")
     click.echo("Entities: " + _counts(summary["entities"]))
     click.echo("Links:    " + _counts(summary["links"]))
+    scores, benchmarks = summary["results"], summary["result_benchmarks"]
+    click.echo(f"Results:  {scores} stated score{'' if scores == 1 else 's'} on {benchmarks} benchmark{'' if benchmarks == 1 else 's'}")
     click.echo("\nMost-mentioned entities by type (papers):")
     for entity_type, leaders in summary["top"].items():
         click.echo(f"  {entity_type:<13}" + ", ".join(f"{label} ({n})" for label, n in leaders))

@@ -165,8 +165,11 @@ def _name_rows(nodes: list[NodeRow]) -> Iterator[tuple[str, int]]:
 
 
 def _write_counts(db: sqlite3.Connection) -> None:
-    """Papers, entities by type and links by role, most first (ties in order of appearance), and each type's leaders."""
+    """Papers, stated results (and the benchmarks they are on), entities by type and links by role, most first (ties in
+    order of appearance), and each type's leaders."""
     db.execute("INSERT INTO counts SELECT 'papers', 0, 'Paper', COUNT(*) FROM nodes WHERE kind = 'paper'")
+    db.execute("INSERT INTO counts SELECT 'results', 0, 'Result', COUNT(*) FROM results")
+    db.execute("INSERT INTO counts SELECT 'results', 1, 'Benchmark', COUNT(DISTINCT benchmark) FROM results")
     db.execute(
         "INSERT INTO counts SELECT 'entities', ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, MIN(id)), type, COUNT(*) "
         "FROM nodes WHERE kind = 'entity' GROUP BY type"

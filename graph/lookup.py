@@ -198,14 +198,21 @@ class LookupIndex:
         return [(Neighbour(*row[:7]), row[7]) for row in rows]
 
     def stats(self) -> dict:
-        """Counts by kind, type and role, and the entities with most papers per type, as the build counted them."""
-        counts: dict[str, dict[str, int]] = {"papers": {}, "entities": {}, "links": {}}
+        """Counts by kind, type and role, stated results, and the entities with most papers per type, as the build counted them."""
+        counts: dict[str, dict[str, int]] = {"papers": {}, "results": {}, "entities": {}, "links": {}}
         for what, name, n in self._rows("SELECT what, name, n FROM counts ORDER BY what, rank"):
             counts[what][name] = n
         top: dict[str, list[tuple[str, int]]] = {}
         for type_, label, papers in self._rows("SELECT type, label, papers FROM leaders ORDER BY type, rank"):
             top.setdefault(type_, []).append((label, papers))
-        return {"papers": sum(counts["papers"].values()), "entities": counts["entities"], "links": counts["links"], "top": top}
+        return {
+            "papers": sum(counts["papers"].values()),
+            "results": counts["results"].get("Result", 0),
+            "result_benchmarks": counts["results"].get("Benchmark", 0),
+            "entities": counts["entities"],
+            "links": counts["links"],
+            "top": top,
+        }
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"

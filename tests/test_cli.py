@@ -113,9 +113,9 @@ def test_sparql_syntax_error_is_reported(runner, built):
 def test_stats(runner, built):
     result = runner.invoke(main, ["stats", "--graph", str(built)])
     assert result.exit_code == 0
-    assert "Papers:   6" in result.output
+    assert "Papers:   6" in result.output and "Results:  1 stated score on 1 benchmark\n" in result.output
     data = json.loads(runner.invoke(main, ["stats", "--graph", str(built), "--json"]).output)
-    assert data["papers"] == 6 and data["entities"]
+    assert data["papers"] == 6 and data["entities"] and (data["results"], data["result_benchmarks"]) == (1, 1)
 
 
 def test_eval_prints_scores(runner, tmp_path):

@@ -128,6 +128,7 @@ def test_stated_results_are_found_from_the_system_the_benchmark_and_the_paper(tm
     ]  # by metric (none first), then the highest value
     assert [(r.benchmark, r.value) for r in index.neighbourhood("alpha", 1).results] == [("B", 0.5), ("B", 0.7)]
     assert [r.system for r in index.neighbourhood("Scaling B", 1).results] == ["b"]
+    assert (index.stats()["results"], index.stats()["result_benchmarks"]) == (3, 1)
     cut = index.neighbourhood("B", 1, limit=1)
     assert (len(cut.results), cut.result_count) == (1, 3) and cut.as_dict()["result_count"] == 3
     assert index.neighbourhood("lone", 1).results == []
@@ -184,6 +185,8 @@ def test_stats_are_counted_at_build_time(small):
     stats = load_index(small).stats()
     assert stats == {
         "papers": 3,
+        "results": 0,
+        "result_benchmarks": 0,
         "entities": {"Method": 2, "Model": 2, "Organization": 1, "Task": 1},
         "links": {"uses": 5, "proposes": 1, "evaluatesOn": 1, "developedBy": 1, "variantOf": 1},
         "top": {"Method": [("A", 3), ("A-v", 0)], "Model": [("B", 2), ("b", 1)], "Organization": [("C", 1)], "Task": [("lone", 0)]},
