@@ -282,6 +282,7 @@ class _Site:
                 "paper": f"paper:{result['paper']}",
                 "value": result["value"],
                 "sentence": result["sentence"],
+                "lower": bool(result.get("lower_is_better")),
             }
             if all(row[k] in graph for k in ("system", "benchmark", "paper")):
                 for k in ("system", "benchmark", "paper"):
@@ -422,7 +423,8 @@ def _connections(site: _Site, node: str) -> list[dict]:
 
 
 def _stated_results(site: _Site, node: str) -> list[dict]:
-    """The scores abstracts state with the node as system, benchmark or paper: by benchmark and metric, highest value first."""
+    """The scores abstracts state with the node as system, benchmark or paper: by benchmark and metric, the best first
+    (the lowest where lower is better)."""
 
     def link(n: str | None) -> dict | None:
         return {"label": site.label(n), "href": site.href(n, "../")} if n and n in site.graph else None
@@ -430,12 +432,13 @@ def _stated_results(site: _Site, node: str) -> list[dict]:
     rows = [
         {
             "system": link(r["system"]), "benchmark": link(r["benchmark"]), "metric": link(r["metric"]),
-            "paper": link(r["paper"]), "value": f"{r['value']:g}", "sentence": r["sentence"], "raw": r["value"],
+            "paper": link(r["paper"]), "value": f"{r['value']:g}", "sentence": r["sentence"],
+            "rank": r["value"] if r["lower"] else -r["value"],
         }
         for r in site.results.get(node, ())
     ]
     return sorted(rows, key=lambda r: (
-        r["benchmark"]["label"].lower(), r["metric"]["label"].lower() if r["metric"] else "", -r["raw"],
+        r["benchmark"]["label"].lower(), r["metric"]["label"].lower() if r["metric"] else "", r["rank"],
         r["system"]["label"], r["paper"]["label"], r["sentence"],
     ))
 

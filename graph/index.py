@@ -15,9 +15,9 @@ Tables (every id is a node's position in the graph's node order):
   the primary key walks a node's edges out, the index `edges_in` its edges in, both in order.
 - counts (what, rank, name, n) and leaders (type, rank, label, papers): what `paperkg stats`
   prints, counted once at build time.
-- results (seq, paper, system, benchmark, metric, value): the scores abstracts state, by the ids of
-  the paper, the system that scored, the benchmark and the metric (NULL when none is named); indexed
-  by system and by benchmark.
+- results (seq, paper, system, benchmark, metric, value, lower): the scores abstracts state, by the ids
+  of the paper, the system that scored, the benchmark and the metric (NULL when none is named), and
+  whether a lower value is the better one (1 for FID, perplexity); indexed by system, benchmark, paper.
 - walks (start, depth, position, node, distance, link, papers, place, total): the walks from
   the few nodes with `HUB_DEGREE` edges or more, done at build time and cut to `KEPT` per group
   (`graph.walk`); walked live, a hub of a million-paper graph takes seconds.
@@ -67,7 +67,8 @@ CREATE TABLE edges (
 CREATE TABLE counts (what TEXT NOT NULL, rank INTEGER NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (what, rank)) WITHOUT ROWID;
 CREATE TABLE leaders (type TEXT NOT NULL, rank INTEGER NOT NULL, label TEXT NOT NULL, papers INTEGER NOT NULL, PRIMARY KEY (type, rank)) WITHOUT ROWID;
 CREATE TABLE results (
-    seq INTEGER PRIMARY KEY, paper INTEGER NOT NULL, system INTEGER NOT NULL, benchmark INTEGER NOT NULL, metric INTEGER, value REAL NOT NULL
+    seq INTEGER PRIMARY KEY, paper INTEGER NOT NULL, system INTEGER NOT NULL, benchmark INTEGER NOT NULL, metric INTEGER,
+    value REAL NOT NULL, lower INTEGER NOT NULL
 );
 CREATE TABLE walks (
     start INTEGER NOT NULL, depth INTEGER NOT NULL, position INTEGER NOT NULL, node INTEGER NOT NULL, distance INTEGER NOT NULL,
@@ -89,8 +90,8 @@ NodeRow = tuple[str, str, str, str, list]
 EdgeRow = tuple[str, str, str]
 """source node, target node, link (a role or a relation)"""
 
-ResultRow = tuple[str, str, str, "str | None", float]
-"""paper node, system node, benchmark node, metric node (or None), value"""
+ResultRow = tuple[str, str, str, "str | None", float, bool]
+"""paper node, system node, benchmark node, metric node (or None), value, lower is better"""
 
 
 def write_index(
@@ -125,8 +126,11 @@ def write_index(
         )
         db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", _name_rows(nodes))
         db.executemany(
-            "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?)",
-            ((seq, ids[p], ids[s], ids[b], ids[m] if m else None, value) for seq, (p, s, b, m, value) in enumerate(results)),
+            "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                (seq, ids[p], ids[s], ids[b], ids[m] if m else None, value, int(lower))
+                for seq, (p, s, b, m, value, lower) in enumerate(results)
+            ),
         )
         for statement in _INDEXES:
             db.execute(statement)

@@ -31,6 +31,8 @@ class KBEntry:
     case_sensitive: bool = False
     case_sensitive_aliases: tuple[str, ...] = ()
     ambiguous: bool = False
+    lower_is_better: bool = False
+    """For a metric: a lower value is a better score (FID, perplexity, WER)."""
 
     def exact_only(self, name: str) -> bool:
         """True when this spelling is an ordinary word too and must match with its exact case."""
@@ -161,6 +163,7 @@ def _entries_from(path: Path):
                 case_sensitive=bool(row.get("case_sensitive")),
                 case_sensitive_aliases=tuple(row.get("case_sensitive_aliases") or ()),
                 ambiguous=bool(row.get("ambiguous")),
+                lower_is_better=bool(row.get("lower_is_better")),
             )
         except (json.JSONDecodeError, KeyError, TypeError) as err:
             raise InputError(f"bad knowledge-base entry ({err})", path=str(path), line=line_no) from err

@@ -32,7 +32,10 @@ def build_graph(
     """
     graph = nx.MultiDiGraph()
     graph.graph["results"] = [
-        {"paper": r.paper, "entity": r.entity, "benchmark": r.benchmark, "metric": r.metric, "value": r.value, "sentence": r.sentence}
+        {
+            "paper": r.paper, "entity": r.entity, "benchmark": r.benchmark, "metric": r.metric, "value": r.value,
+            "sentence": r.sentence, "lower_is_better": r.lower_is_better,
+        }
         for r in results
     ]
     for paper in papers:
@@ -96,12 +99,15 @@ def _landing_page(paper: Paper) -> str | None:
 
 def lookup_view(graph: nx.MultiDiGraph) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """What neighbourhood lookups need, in the graph's order: (node, kind, type, label, aliases) rows,
-    (source, target, link) rows and (paper, system, benchmark, metric or None, value) rows of stated
-    results; no evidence text."""
+    (source, target, link) rows and (paper, system, benchmark, metric or None, value, lower is better)
+    rows of stated results; no evidence text."""
     nodes = [(node, data["kind"], data["type"], data["label"], data.get("aliases") or []) for node, data in graph.nodes(data=True)]
     edges = [(u, v, data.get("role") or data.get("relation")) for u, v, data in graph.edges(data=True)]
     results = [
-        (paper_node(r["paper"]), entity_node(r["entity"]), entity_node(r["benchmark"]), r["metric"] and entity_node(r["metric"]), r["value"])
+        (
+            paper_node(r["paper"]), entity_node(r["entity"]), entity_node(r["benchmark"]), r["metric"] and entity_node(r["metric"]),
+            r["value"], bool(r.get("lower_is_better")),
+        )
         for r in graph.graph.get("results", ())
     ]
     return nodes, edges, [r for r in results if all(node in graph for node in r[:3]) and (r[3] is None or r[3] in graph)]

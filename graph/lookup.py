@@ -59,8 +59,9 @@ class Neighbourhood:
     """A node and the nodes around it, nearest first; with a limit, the first few of each group.
 
     `results` are the scores stated by, for or in the node (as system, benchmark or paper), by
-    benchmark and metric, highest value first; with a limit, the first few, and `result_count`
-    says how many there are in all."""
+    benchmark and metric, the best first (the highest, or the lowest for FID, perplexity and other
+    measures where lower is better); with a limit, the first few, and `result_count` says how many
+    there are in all."""
 
     id: str
     label: str
@@ -180,7 +181,8 @@ class LookupIndex:
             "SELECT s.label, b.label, m.label, r.value, p.label FROM (SELECT * " + where + ") AS r "
             "JOIN nodes AS s ON s.id = r.system JOIN nodes AS b ON b.id = r.benchmark JOIN nodes AS p ON p.id = r.paper "
             "LEFT JOIN nodes AS m ON m.id = r.metric "
-            "ORDER BY b.label_order, b.id, m.label_order, r.value DESC, s.label_order, r.seq LIMIT ?2",
+            "ORDER BY b.label_order, b.id, m.label_order, CASE WHEN r.lower THEN r.value ELSE -r.value END, s.label_order, r.seq "
+            "LIMIT ?2",
             (start, -1 if limit is None else limit),
         )
         return [StatedResult(*row) for row in rows], count

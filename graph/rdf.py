@@ -165,6 +165,8 @@ def _add_result(rdf: Graph, index: int, result: dict) -> None:
     rdf.add((node, PKG.entity, entity_iri(result["entity"])))
     if result.get("metric"):
         rdf.add((node, PKG.metric, entity_iri(result["metric"])))
+    if result.get("lower_is_better"):
+        rdf.add((node, PKG.lowerIsBetter, Literal(True)))
 
 
 def _add_paper(rdf: Graph, subject: URIRef, data: dict) -> None:

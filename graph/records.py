@@ -124,3 +124,5 @@ class Result:
     metric: str | None
     value: float
     sentence: str
+    lower_is_better: bool = False
+    """The metric is one where a lower value is better (FID, perplexity): leaderboards rank it lowest first."""

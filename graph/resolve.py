@@ -98,7 +98,7 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
                 resolved.entities[key] = replace(entity, type=entity_type, variant_of=entity.variant_of or parent)
             role = "proposes" if parent or _own_sibling(resolved.entities[key], own) else roles[key]
             resolved.links.append(Link(paper.key, key, role, _confidence(ms, support[key]), tuple(ms)))
-        resolved.results += _results(paper, mentions, roles, key_of)
+        resolved.results += _results(paper, mentions, roles, key_of, kb)
     _add_archive_links(resolved, [p for p, _ in by_paper], kb, used_slugs)
     _add_kb_relatives(resolved, kb)
     return resolved
@@ -143,7 +143,7 @@ def _archive_entity(name, entity_type, kb, resolved, by_name, used_slugs) -> str
     return key
 
 
-def _results(paper, mentions, roles, key_of) -> list[Result]:
+def _results(paper, mentions, roles, key_of, kb: KnowledgeBase) -> list[Result]:
     """Stated scores with entity keys; a score with no system named is the paper's own system's (its one
     proposal, else the one system its title names) when the sentence says so ("we", "our"), else it is left out: a score of nobody in particular ranks nothing."""
     systems = {key_of(m) for m in mentions if m.type in ("Method", "Model")}
@@ -158,7 +158,8 @@ def _results(paper, mentions, roles, key_of) -> list[Result]:
         if entity is None:
             continue
         metric = key_of(stated.metric) if stated.metric else None
-        found.append(Result(paper.key, entity, key_of(stated.benchmark), metric, stated.value, stated.sentence))
+        lower = bool(metric and metric in kb.entries and kb.entries[metric].lower_is_better)
+        found.append(Result(paper.key, entity, key_of(stated.benchmark), metric, stated.value, stated.sentence, lower))
     return found
 
 

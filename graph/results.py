@@ -30,7 +30,7 @@ _RELATIVE = re.compile(
     r"at least|at most|\+|-|±|~)(?:\s+(?:of|by))?\s*$",
     re.IGNORECASE,
 )
-_VALUE = r"\$?\d+(?:\.\d+)?\$?\s*(?:%|\\%| percent)?"
+_VALUE = r"(?<![\w\-.])\$?\d+(?:\.\d+)?\$?\s*(?:%|\\%| percent)?"
 _METRIC_WORDS = r"(?:\s*(?!(?:on|in|and|or|for|of|at|to|with|by)\b)[A-Za-z][\w@\-]*){0,2}"
 _LISTED_VALUES = re.compile(rf"(?:{_VALUE}{_METRIC_WORDS}\s*(?:,\s*and|,|and|or)\s*\$?)+$")
 """"82% retrieval accuracy and 77%", "$27.2$ PQ, $17.0$ mAP, and $35.3$": the values before the last are
@@ -174,7 +174,10 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
                     benchmark = _nearest_benchmark(benchmarks, at, end, text, stated=bool(absolute or named))
             if benchmark is None or (benchmark.start >= end and not text[end : benchmark.start].strip()):
                 continue  # "on 1% RefCOCO" is a share of the data, not a score
-            metrics = [m for m in group if m.type == "Metric" and abs(_gap(m, at, end)) < 40]
+            metrics = [
+                m for m in group
+                if m.type == "Metric" and abs(_gap(m, at, end)) < 40 and not _other_score_between(m, at, end, text, group, benchmarks)
+            ]
             metric = min(metrics, key=lambda m: abs(_gap(m, at, end)), default=None)
             systems = [m for m in group if m.type in ("Model", "Method") and m.end <= at and m.text != benchmark.text]
             entity = named or _subject(systems, sentence, sent_start)
@@ -236,6 +239,14 @@ _BEATS = re.compile(
     r"on par with|similar to|rival\w*|match\w*)\b",
     re.IGNORECASE,
 )
+
+
+def _other_score_between(metric: Mention, at: int, end: int, text: str, group: list[Mention], benchmarks: list[Mention]) -> bool:
+    """True when another value and its benchmark stand between a metric and a value: "an FID of 2.43 on CIFAR-10
+    and 81.2% accuracy" (the FID is 2.43's on CIFAR-10), not "the pass@1 metric on HumanEval to 65.8%"."""
+    low, high = min(metric.end, end), max(metric.start, at)
+    values = [n for n in _NUMBER.finditer(text, low, high) if not any(m.start <= n.start() < m.end for m in group)]
+    return bool(values) and any(low <= b.start < high for b in benchmarks)
 
 
 def _gap(m: Mention, at: int, end: int) -> int:

@@ -54,6 +54,7 @@ class PKG(DefinedNamespace):
     benchmark: URIRef
     metric: URIRef
     value: URIRef
+    lowerIsBetter: URIRef
     codeRepository: URIRef
     sourceLine: URIRef
     record: URIRef

@@ -16,7 +16,7 @@ FILES = {
     "organizations.jsonl": "Organization", "hardware.jsonl": "Hardware", "metrics.jsonl": "Metric",
 }
 KEYS = {"name", "type", "aliases", "variant_of", "developed_by", "wikidata", "also_types"}
-OPTIONAL = {"case_sensitive", "case_sensitive_aliases", "ambiguous"}
+OPTIONAL = {"case_sensitive", "case_sensitive_aliases", "ambiguous", "lower_is_better"}
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +37,12 @@ def test_rows_have_the_schema(rows):
         assert row["type"] == row["_file_type"], row["_where"]
         assert set(row["also_types"]) <= set(ENTITY_TYPES) - {row["type"]}, row["_where"]
         assert row["wikidata"] is None or (row["wikidata"][0] == "Q" and row["wikidata"][1:].isdigit()), row["_where"]
+
+
+def test_only_metrics_say_that_lower_is_better(rows):
+    lower = {row["name"] for row in rows if row.get("lower_is_better")}
+    assert {"FID", "perplexity", "WER", "mean absolute error"} <= lower and not {"BLEU", "pass@1", "accuracy"} & lower
+    assert all(row["type"] == "Metric" for row in rows if row.get("lower_is_better"))
 
 
 def test_names_are_unique_and_links_resolve(rows):

@@ -116,9 +116,11 @@ def test_what_the_small_graph_says(small):
 
 def test_stated_results_are_found_from_the_system_the_benchmark_and_the_paper(tmp_path):
     results = [
-        ("paper:p2", "entity:a", "entity:b", None, 0.5),
-        ("paper:p2", "entity:a", "entity:b", "entity:v", 0.7),
-        ("paper:p1", "entity:b2", "entity:b", "entity:v", 0.9),
+        ("paper:p2", "entity:a", "entity:b", None, 0.5, False),
+        ("paper:p2", "entity:a", "entity:b", "entity:v", 0.7, False),
+        ("paper:p1", "entity:b2", "entity:b", "entity:v", 0.9, False),
+        ("paper:p1", "entity:b2", "entity:c", "entity:lone", 1.9, True),  # lower is better: 1.3 ranks first
+        ("paper:p2", "entity:a", "entity:c", "entity:lone", 1.3, True),
     ]
     write_index(tmp_path / INDEX_FILE, NODES, EDGES, results)
     index = load_index(tmp_path)
@@ -126,9 +128,10 @@ def test_stated_results_are_found_from_the_system_the_benchmark_and_the_paper(tm
     assert [(r.system, r.metric, r.value, r.paper) for r in on_b.results] == [
         ("A", None, 0.5, "A on B"), ("b", "A-v", 0.9, "Scaling B"), ("A", "A-v", 0.7, "A on B"),
     ]  # by metric (none first), then the highest value
-    assert [(r.benchmark, r.value) for r in index.neighbourhood("alpha", 1).results] == [("B", 0.5), ("B", 0.7)]
-    assert [r.system for r in index.neighbourhood("Scaling B", 1).results] == ["b"]
-    assert (index.stats()["results"], index.stats()["result_benchmarks"]) == (3, 1)
+    assert [(r.benchmark, r.value) for r in index.neighbourhood("alpha", 1).results] == [("B", 0.5), ("B", 0.7), ("C", 1.3)]
+    assert [r.system for r in index.neighbourhood("Scaling B", 1).results] == ["b", "b"]
+    assert [(r.system, r.value) for r in index.neighbourhood("C", 1).results] == [("A", 1.3), ("b", 1.9)]
+    assert (index.stats()["results"], index.stats()["result_benchmarks"]) == (5, 2)
     cut = index.neighbourhood("B", 1, limit=1)
     assert (len(cut.results), cut.result_count) == (1, 3) and cut.as_dict()["result_count"] == 3
     assert index.neighbourhood("lone", 1).results == []

@@ -35,6 +35,21 @@ def test_a_name_in_another_spelling_finds_the_same_rows(built, query, param, wri
     assert rows and saved(built, query, **{param: spelt}) == rows
 
 
+def test_a_leaderboard_ranks_the_lowest_first_where_lower_is_better(tmp_path):
+    from graph.build import build
+
+    corpus = tmp_path / "fid.jsonl"
+    corpus.write_text("\n".join(json.dumps(p) for p in [
+        {"id": "a", "title": "DiffA: Fast Diffusion", "abstract": "DiffA achieves an FID of 2.43 on CIFAR-10 and 81.2% accuracy on ImageNet."},
+        {"id": "b", "title": "DiffB: Faster Diffusion", "abstract": "DiffB achieves an FID of 1.91 on CIFAR-10 and 84.5% accuracy on ImageNet."},
+    ]) + "\n", encoding="utf-8")
+    build([corpus], tmp_path / "out", html=False)
+    assert [(r["system"], r["value"]) for r in saved(tmp_path / "out", "leaderboard", benchmark="CIFAR-10")] == [
+        ("DiffB", "1.91"), ("DiffA", "2.43"),
+    ]
+    assert [r["system"] for r in saved(tmp_path / "out", "leaderboard", benchmark="ImageNet")] == ["DiffB", "DiffA"]
+
+
 def test_different_names_keep_different_keys(built):
     plus = saved(built, "evidence", entity="HumanEval+")
     assert plus and {row["surface"] for row in plus} <= {"HumanEval+", "HumanEval Plus", "HumanEval-Plus"}
