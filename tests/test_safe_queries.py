@@ -217,11 +217,17 @@ class Endpoint:
                     found.append(int(entry.name))
         return found
 
-    def wait_for_workers(self, count: int, timeout: float = 60) -> None:
+    def wait_for_workers(self, count: int, timeout: float = 60, steady: int = 5) -> None:
+        """Until `count` workers are seen `steady` times in a row, 0.1 s apart: a killed worker's
+        replacement comes and goes in steps, and one reading in the middle of them proves nothing."""
         deadline = time.monotonic() + timeout
-        while len(self.children()) != count and time.monotonic() < deadline:
+        seen = []
+        while time.monotonic() < deadline:
+            seen = (seen + [len(self.children())])[-steady:]
+            if seen == [count] * steady:
+                return
             time.sleep(0.1)
-        assert len(self.children()) == count, f"{len(self.children())} query workers, not {count}"
+        raise AssertionError(f"query workers seen last: {seen}, not {count} {steady} times in a row")
 
     def stop(self) -> None:
         if self.process.poll() is None:
