@@ -94,6 +94,7 @@ def build(sources, out, strict, jobs, no_html, update):
     click.echo(f"Built {summary.out}/ in {summary.seconds:.1f} s: {summary.papers} papers from {summary.records} records, {summary.triples} triples")
     click.echo("Entities: " + _counts(summary.entities))
     click.echo("Links:    " + _counts(summary.links))
+    click.echo(_results_line(summary.results, summary.result_benchmarks))
     if summary.skipped:
         click.echo(f"Skipped {len(summary.skipped)} bad record(s):", err=True)
         for problem in summary.skipped[:20]:
@@ -183,6 +184,10 @@ def neighbours(name, depth, as_json, limit, graph_dir):
             click.echo(f"  ... {hood.result_count - len(hood.results)} more (--limit)")
 
 
+def _results_line(scores: int, benchmarks: int) -> str:
+    return f"Results:  {scores} stated score{'' if scores == 1 else 's'} on {benchmarks} benchmark{'' if benchmarks == 1 else 's'}"
+
+
 def _short(title: str, width: int = 60) -> str:
     return title if len(title) <= width else title[: width - 1].rstrip() + "…"
 
@@ -258,8 +263,7 @@ def stats(graph_dir, as_json):
     click.echo(f"Papers:   {summary['papers']}")
     click.echo("Entities: " + _counts(summary["entities"]))
     click.echo("Links:    " + _counts(summary["links"]))
-    scores, benchmarks = summary["results"], summary["result_benchmarks"]
-    click.echo(f"Results:  {scores} stated score{'' if scores == 1 else 's'} on {benchmarks} benchmark{'' if benchmarks == 1 else 's'}")
+    click.echo(_results_line(summary["results"], summary["result_benchmarks"]))
     click.echo("\nMost-mentioned entities by type (papers):")
     for entity_type, leaders in summary["top"].items():
         click.echo(f"  {entity_type:<13}" + ", ".join(f"{label} ({n})" for label, n in leaders))

@@ -46,6 +46,9 @@ class BuildSummary:
     seconds: float
     out: Path
     skipped: list[InputError] = field(default_factory=list)
+    results: int = 0
+    """Scores the abstracts state."""
+    result_benchmarks: int = 0
 
 
 def build_from_sources(
@@ -153,4 +156,6 @@ def build(
         seconds=time.perf_counter() - started,
         out=out,
         skipped=skipped,
+        results=len(graph.graph.get("results", ())),
+        result_benchmarks=len({r["benchmark"] for r in graph.graph.get("results", ())}),
     )

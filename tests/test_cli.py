@@ -28,7 +28,7 @@ def test_build_prints_a_summary(runner, small_corpus, tmp_path):
     result = runner.invoke(main, ["build", str(small_corpus), "--out", str(tmp_path / "g"), "--no-html"])
     assert result.exit_code == 0, result.output
     assert "6 papers from 6 records" in result.output
-    assert "Entities:" in result.output and "Links:" in result.output
+    assert "Entities:" in result.output and "Links:" in result.output and "Results:  1 stated score on 1 benchmark\n" in result.output
     assert (tmp_path / "g" / "graph.ttl").exists()
 
 
