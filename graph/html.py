@@ -26,6 +26,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from .errors import OutputError
+from .kg import stated_results
 from .outputs import write_atomic
 
 __all__ = [
@@ -273,20 +274,10 @@ class _Site:
             taken.add(name)
             names[node] = name
         self.pages = names
-        self.results: dict[str, list[dict]] = {}
-        for result in graph.graph.get("results", ()):
-            row = {
-                "system": f"entity:{result['entity']}",
-                "benchmark": f"entity:{result['benchmark']}",
-                "metric": result["metric"] and f"entity:{result['metric']}",
-                "paper": f"paper:{result['paper']}",
-                "value": result["value"],
-                "sentence": result["sentence"],
-                "lower": bool(result.get("lower_is_better")),
-            }
-            if all(row[k] in graph for k in ("system", "benchmark", "paper")):
-                for k in ("system", "benchmark", "paper"):
-                    self.results.setdefault(row[k], []).append(row)
+        self.results: dict[str, list[dict]] = {}  # node -> the stated results it is the system, benchmark or paper of
+        for row in stated_results(graph):
+            for k in ("system", "benchmark", "paper"):
+                self.results.setdefault(row[k], []).append(row)
 
     def attrs(self, node: str) -> dict:
         return self.graph.nodes[node]
@@ -433,7 +424,7 @@ def _stated_results(site: _Site, node: str) -> list[dict]:
         {
             "system": link(r["system"]), "benchmark": link(r["benchmark"]), "metric": link(r["metric"]),
             "paper": link(r["paper"]), "value": f"{r['value']:g}", "sentence": r["sentence"],
-            "rank": r["value"] if r["lower"] else -r["value"],
+            "rank": r["value"] if r["lower_is_better"] else -r["value"],
         }
         for r in site.results.get(node, ())
     ]

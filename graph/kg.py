@@ -8,7 +8,7 @@ import networkx as nx
 
 from .records import Entity, Link, Paper, Result
 
-__all__ = ["paper_node", "entity_node", "build_graph", "lookup_view", "RELATIONS"]
+__all__ = ["paper_node", "entity_node", "build_graph", "stated_results", "lookup_view", "RELATIONS"]
 
 RELATIONS = ("variantOf", "developedBy")
 """Entity-to-entity edge kinds; paper-to-entity edges carry a role instead."""
@@ -97,17 +97,26 @@ def _landing_page(paper: Paper) -> str | None:
     return f"https://doi.org/{paper.doi}" if paper.doi else None
 
 
+def stated_results(graph: nx.MultiDiGraph) -> list[dict]:
+    """The graph's stated results by node (paper, system, benchmark, metric or None), with value, sentence and
+    whether lower is better; only those whose nodes are all in the graph."""
+    found = []
+    for r in graph.graph.get("results", ()):
+        row = {
+            "paper": paper_node(r["paper"]), "system": entity_node(r["entity"]), "benchmark": entity_node(r["benchmark"]),
+            "metric": r["metric"] and entity_node(r["metric"]), "value": r["value"], "sentence": r["sentence"],
+            "lower_is_better": bool(r.get("lower_is_better")),
+        }
+        if all(row[k] in graph for k in ("paper", "system", "benchmark")) and (row["metric"] is None or row["metric"] in graph):
+            found.append(row)
+    return found
+
+
 def lookup_view(graph: nx.MultiDiGraph) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """What neighbourhood lookups need, in the graph's order: (node, kind, type, label, aliases) rows,
     (source, target, link) rows and (paper, system, benchmark, metric or None, value, lower is better)
     rows of stated results; no evidence text."""
     nodes = [(node, data["kind"], data["type"], data["label"], data.get("aliases") or []) for node, data in graph.nodes(data=True)]
     edges = [(u, v, data.get("role") or data.get("relation")) for u, v, data in graph.edges(data=True)]
-    results = [
-        (
-            paper_node(r["paper"]), entity_node(r["entity"]), entity_node(r["benchmark"]), r["metric"] and entity_node(r["metric"]),
-            r["value"], bool(r.get("lower_is_better")),
-        )
-        for r in graph.graph.get("results", ())
-    ]
-    return nodes, edges, [r for r in results if all(node in graph for node in r[:3]) and (r[3] is None or r[3] in graph)]
+    results = [(r["paper"], r["system"], r["benchmark"], r["metric"], r["value"], r["lower_is_better"]) for r in stated_results(graph)]
+    return nodes, edges, results
