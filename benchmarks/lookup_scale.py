@@ -33,8 +33,11 @@ from graph.kg import lookup_view
 __all__ = ["grown_rows"]
 
 
-def grown_rows(nodes: list[tuple], edges: list[tuple], copies: int, shared_min: int) -> tuple[list[tuple], Iterator[tuple]]:
-    """Node and edge rows of `copies` copies of a graph's papers, sharing the entities of `shared_min` papers or more."""
+def grown_rows(
+    nodes: list[tuple], edges: list[tuple], copies: int, shared_min: int, results: list[tuple] = ()
+) -> tuple[list[tuple], Iterator[tuple], list[tuple]]:
+    """Node, edge and stated-result rows of `copies` copies of a graph's papers, sharing the entities of
+    `shared_min` papers or more (a shared benchmark collects the scores of every copy)."""
     papers = Counter(target for source, target, _ in edges if source.startswith("paper:"))
     shared = {node for node, kind, *_ in nodes if kind == "entity" and papers[node] >= shared_min}
 
@@ -56,7 +59,11 @@ def grown_rows(nodes: list[tuple], edges: list[tuple], copies: int, shared_min: 
         relations = {(copy(s, c), copy(t, c), link) for c in range(copies) for s, t, link in edges if not s.startswith("paper:")}
         yield from sorted(relations, key=lambda edge: (order[edge[0]], edge[1], edge[2]))
 
-    return grown, grown_edges()
+    grown_results = [
+        (copy(p, c), copy(s, c), copy(b, c), m and copy(m, c), value, lower)
+        for c in range(copies) for p, s, b, m, value, lower in results
+    ]
+    return grown, grown_edges(), grown_results
 
 
 @click.command()
@@ -68,12 +75,12 @@ def grown_rows(nodes: list[tuple], edges: list[tuple], copies: int, shared_min: 
 @click.option("--runs", type=click.IntRange(1), default=5, show_default=True, help="Fresh processes per command.")
 def main(build_dir, copies, shared_min, out, runs):
     """Grow BUILD_DIR's graph into a large lookup index and time lookups on it."""
-    nodes, edges, _ = lookup_view(load_graph(build_dir))
+    nodes, edges, results = lookup_view(load_graph(build_dir))
     out.mkdir(parents=True, exist_ok=True)
     (out / INDEX_FILE).unlink(missing_ok=True)
-    grown, grown_edges = grown_rows(nodes, edges, copies, shared_min)
+    grown, grown_edges, grown_results = grown_rows(nodes, edges, copies, shared_min, results)
     started = time.perf_counter()
-    write_index(out / INDEX_FILE, grown, grown_edges)
+    write_index(out / INDEX_FILE, grown, grown_edges, grown_results)
     written_s = time.perf_counter() - started
     kinds = Counter(kind for _, kind, *_ in grown)
     papers = Counter(t for s, t, _ in edges if s.startswith("paper:"))
