@@ -465,7 +465,15 @@ def _index_context(site: _Site, *, max_nodes: int) -> dict:
         if len(rows) < MOST_CONNECTED:
             rows.append({"label": site.label(node), "href": site.href(node, ""), "papers": site.papers[node]})
     view = overview(graph, max_nodes=max_nodes)
+    scored = [node for node, rows in site.results.items() if site.type(node) in ("Benchmark", "Dataset")
+              and any(r["benchmark"] == node for r in rows)]
+    boards = []
+    for node in sorted(scored, key=lambda n: (-sum(r["benchmark"] == n for r in site.results[n]), site.label(n).lower(), n))[:LEADERBOARDS]:
+        best = _stated_results(site, node)[0]
+        count = sum(r["benchmark"] == node for r in site.results[node])
+        boards.append({"label": site.label(node), "href": site.href(node, ""), "count": count, "best": best})
     return {
+        "leaderboards": boards,
         "papers": sum(1 for n in graph.nodes if site.is_paper(n)),
         "entity_types": [(t, entity_types[t]) for t in sorted(entity_types, key=lambda t: (-entity_types[t], t))],
         "roles": [(r, roles[r]) for r in sorted(roles, key=lambda r: (ROLE_RANK.get(r, len(ROLE_RANK)), r))],
@@ -474,6 +482,10 @@ def _index_context(site: _Site, *, max_nodes: int) -> dict:
         "pages": len(site.pages),
         "nodes": graph.number_of_nodes(),
     }
+
+
+LEADERBOARDS = 10
+"""Benchmarks with the most stated scores listed on the front page, each with the first of its list (by metric, best first)."""
 
 
 def _directory_context(site: _Site) -> dict:

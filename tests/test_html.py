@@ -259,6 +259,12 @@ def test_pages_of_a_benchmark_a_system_and_a_paper_list_their_stated_results(sit
     assert 'id="results"' not in (site / VIEWS / page_name("entity:meta")).read_text("utf-8")
 
 
+def test_the_front_page_lists_the_benchmarks_with_stated_results_and_the_top_of_each(site):
+    text = (site / "index.html").read_text("utf-8")
+    section = text[text.index("<h2>Stated results</h2>") :]
+    assert '<a href="views/entity-gsm8k.html">GSM8K</a></td>\n      <td class="value">2</td>\n      <td>MathCoach 0.8</td>' in section
+
+
 def test_node_cap_on_overview_and_hub_page(tmp_path):
     out = tmp_path / "site"
     write_site(hub_graph(40), out, max_nodes=10)
