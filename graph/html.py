@@ -465,13 +465,11 @@ def _index_context(site: _Site, *, max_nodes: int) -> dict:
         if len(rows) < MOST_CONNECTED:
             rows.append({"label": site.label(node), "href": site.href(node, ""), "papers": site.papers[node]})
     view = overview(graph, max_nodes=max_nodes)
-    scored = [node for node, rows in site.results.items() if site.type(node) in ("Benchmark", "Dataset")
-              and any(r["benchmark"] == node for r in rows)]
-    boards = []
-    for node in sorted(scored, key=lambda n: (-sum(r["benchmark"] == n for r in site.results[n]), site.label(n).lower(), n))[:LEADERBOARDS]:
-        best = _stated_results(site, node)[0]
-        count = sum(r["benchmark"] == node for r in site.results[node])
-        boards.append({"label": site.label(node), "href": site.href(node, ""), "count": count, "best": best})
+    scores = Counter(row["benchmark"] for row in stated_results(graph))
+    boards = [
+        {"label": site.label(node), "href": site.href(node, ""), "count": count, "best": _stated_results(site, node)[0]}
+        for node, count in sorted(scores.items(), key=lambda item: (-item[1], site.label(item[0]).lower(), item[0]))[:LEADERBOARDS]
+    ]
     return {
         "leaderboards": boards,
         "papers": sum(1 for n in graph.nodes if site.is_paper(n)),
