@@ -16,7 +16,7 @@ from .names import name_key
 from .outputs import recover
 from .walk import walk
 
-__all__ = ["LookupIndex", "Neighbour", "Neighbourhood", "Group", "StatedResult", "load_index"]
+__all__ = ["LookupIndex", "Neighbour", "Neighbourhood", "Group", "StatedScore", "load_index"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Group:
 
 
 @dataclass(frozen=True)
-class StatedResult:
+class StatedScore:
     """A score an abstract states: the system, its value of a metric (if named) on a benchmark, and the paper."""
 
     system: str
@@ -70,7 +70,7 @@ class Neighbourhood:
     aliases: list[str]
     neighbours: list[Neighbour] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
-    results: list[StatedResult] = field(default_factory=list)
+    results: list[StatedScore] = field(default_factory=list)
     result_count: int = 0
 
     def as_dict(self) -> dict:
@@ -173,7 +173,7 @@ class LookupIndex:
         hood.results, hood.result_count = self._results(start, limit)
         return hood
 
-    def _results(self, start: int, limit: int | None) -> tuple[list[StatedResult], int]:
+    def _results(self, start: int, limit: int | None) -> tuple[list[StatedScore], int]:
         """The scores stated with the node as system, benchmark or paper (see `Neighbourhood`), and how many."""
         where = "FROM results AS r WHERE r.system = ?1 OR r.benchmark = ?1 OR r.paper = ?1"
         (count,), = self._rows(f"SELECT COUNT(*) {where}", (start,))
@@ -185,7 +185,7 @@ class LookupIndex:
             "LIMIT ?2",
             (start, -1 if limit is None else limit),
         )
-        return [StatedResult(*row) for row in rows], count
+        return [StatedScore(*row) for row in rows], count
 
     def _walked_at_build(self, start: int, depth: int, limit: int) -> list[tuple[Neighbour, int]] | None:
         """The neighbours (and group sizes) of a walk the build did, or None when it did none from `start`."""
