@@ -34,7 +34,7 @@ from .own_names import (
     title_names,
     title_repeats,
 )
-from .names import PARAMETER_COUNT, Word, looks_like_name, name_key, words
+from .names import ADJECTIVE_SUFFIX, PARAMETER_COUNT, Word, looks_like_name, name_key, whole_word, words
 from .records import Mention
 
 __all__ = ["find_mentions", "split_sentences_at"]
@@ -104,7 +104,7 @@ def _named_again(found: list[Mention], text: str, spans: Sequence[tuple[int, int
     taken = [(m.start, m.end) for m in found]
     again = []
     for name, first in names.items():
-        for match in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+        for match in whole_word(name).finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             start, end = next(((s, e) for s, e in spans if s <= match.start() < e), (0, len(text)))
@@ -767,16 +767,9 @@ def _known_prefix(word: str, kb: KnowledgeBase) -> tuple[KBEntry | None, bool]:
     return None, False
 
 
-_ADJECTIVE_SUFFIX = re.compile(
-    r"(?:based|guided|generated|driven|aware|enhanced|augmented|powered|assisted|centric|specific|free|level|scale|"
-    r"style|like|only|friendly|native|ready|empowered|informed|oriented|related|integrated|enabled)",
-    re.IGNORECASE,
-)
-
-
 def _is_plain_suffix(part: str) -> bool:
     """"-based", "-inputs", "-Guided": a word glued to a name, not part of it."""
-    if _ADJECTIVE_SUFFIX.fullmatch(part):
+    if ADJECTIVE_SUFFIX.fullmatch(part):
         return True
     return part.isalpha() and part.islower() and len(part) >= 3 and not _VARIANT_SUFFIX.match(part)
 

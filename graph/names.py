@@ -7,7 +7,10 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["name_key", "name_keys", "case_key", "slug", "words", "looks_like_name", "Word", "LATEX_COMMAND", "PARAMETER_COUNT"]
+__all__ = [
+    "name_key", "name_keys", "case_key", "slug", "words", "looks_like_name", "whole_word", "Word", "LATEX_COMMAND", "PARAMETER_COUNT",
+    "ADJECTIVE_SUFFIX",
+]
 
 _SEPARATORS = re.compile(r"[\s\-_‐‑‒–—·]+")
 _KEEP = re.compile(r"[^\w+#@.]")
@@ -159,3 +162,16 @@ def looks_like_name(word: str) -> bool:
             sum(c.isupper() for c in part) >= 2 or (part[:1].isupper() and len(part) <= 2) for part in parts
         )
     return False
+
+
+def whole_word(name: str, flags: int = 0) -> re.Pattern:
+    """`name` where it stands as a whole word (not inside "X-Eval" or "NeoX")."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
+
+
+ADJECTIVE_SUFFIX = re.compile(
+    r"(?:based|guided|generated|driven|aware|enhanced|augmented|powered|assisted|centric|specific|free|level|scale|"
+    r"style|like|only|friendly|native|ready|empowered|informed|oriented|related|integrated|enabled)",
+    re.IGNORECASE,
+)
+"""The last part of "LLM-based", "GPT-4-Guided", "LLM-centric": a word glued to a name to describe, not to name."""

@@ -10,7 +10,7 @@ import re
 
 from .cues import HEAD_NOUN_TYPES, LIST_GLUE, NAMING_WORDS, type_from_form, type_from_head_noun, type_from_subtitle
 from .kb import KnowledgeBase
-from .names import PARAMETER_COUNT, looks_like_name
+from .names import ADJECTIVE_SUFFIX, PARAMETER_COUNT, looks_like_name, whole_word
 from .records import Mention
 
 __all__ = [
@@ -84,7 +84,7 @@ _NAMED = re.compile(
     rf"{_KIND},\s+(?P<g>{_NAME}),"
 )
 _PHENOMENON = re.compile(
-    r"\b(?:failures?|limitations?|problems?|phenomen(?:on|a)|issues?|behaviou?rs?|effects?|vulnerabilit(?:y|ies)|biases|"
+    r"\b(?:failures?|limitations?|problems?|phenomen(?:on|a)|issues?|behaviou?rs?|effects?|vulnerabilit(?:y|ies)|bias(?:es)?|"
     r"gaps?|trade-?offs?|paradox|dilemma|hypothes[ie]s)\b|(?:Problem|Phenomenon|Effect|Hypothesis|Paradox|Dilemma)$"
 )
 _CONNECTOR_AT_END = re.compile(rf"\s*\b{NAMING_WORDS}(?: as)?\s*$")
@@ -162,16 +162,13 @@ def quoted_names(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     found = []
     for match in _QUOTED.finditer(sentence):
         name = match.group("name")
-        if " " not in name and (not looks_like_name(name) or _DESCRIBING_SUFFIX.search(name)):
+        if " " not in name and (not looks_like_name(name) or ADJECTIVE_SUFFIX.fullmatch(name.rsplit("-", 1)[-1])):
             continue  # "Basic", "LLM-centric"
-        if _PHENOMENON.search(match.group("after")) or _PHENOMENON.search(name) or match.group("after").strip().startswith("bias"):
+        if _PHENOMENON.search(match.group("after")) or _PHENOMENON.search(name):
             continue
         entity_type = type_from_head_noun(sentence[match.end("name") + 1 : match.end("name") + 80]) or ""
         found.append((offset + match.start("name"), offset + match.end("name"), entity_type))
     return found
-
-
-_DESCRIBING_SUFFIX = re.compile(r"-(?:centric|based|driven|like|style|aware|free|oriented|specific)$")
 
 
 _KIND_PHRASE = re.compile(
@@ -381,17 +378,12 @@ _TITLE_SEPARATOR = re.compile(r"(:|\s+(?:--|—|–)\s+)")
 def _coined_word_of(head: str, abstract: str, kb: KnowledgeBase) -> str | None:
     """The one coined word of a longer title head that the abstract uses on its own, when the abstract
     never repeats the whole head ("The Overthinker's DIET: ..." and "We introduce DIET (...)")."""
-    if _whole_word(head).search(abstract):
+    if whole_word(head).search(abstract):
         return None
     coined = [w for w in head.split() if looks_like_name(w) and not kb.lookup(w) and not kb.is_generic(w)]
-    if len(coined) == 1 and _whole_word(coined[0]).search(abstract):
+    if len(coined) == 1 and whole_word(coined[0]).search(abstract):
         return coined[0]
     return None
-
-
-def _whole_word(name: str, flags: int = 0) -> re.Pattern:
-    """`name` where it stands as a whole word (not inside "X-Eval" or "NeoX")."""
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
 
 
 def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:
@@ -413,12 +405,12 @@ def _names_one_thing(word: str) -> bool:
 
 def _repeated_as_name(phrase: str, abstract: str) -> bool:
     """True when the abstract writes the title's phrase again with a capital first letter ("Power scheduler")."""
-    return any(m.group(0)[0].isupper() for m in _whole_word(phrase, re.IGNORECASE).finditer(abstract))
+    return any(m.group(0)[0].isupper() for m in whole_word(phrase, re.IGNORECASE).finditer(abstract))
 
 
 def _type_in_abstract(name: str, abstract: str) -> str | None:
     """The type the abstract gives the title's name where it introduces it ("we propose B-score, a novel metric")."""
-    for match in _whole_word(name).finditer(abstract):
+    for match in whole_word(name).finditer(abstract):
         entity_type = type_from_head_noun(abstract[match.end() : match.end() + 80])
         if entity_type:
             return entity_type
