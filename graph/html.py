@@ -275,7 +275,9 @@ class _Site:
             names[node] = name
         self.pages = names
         self.results: dict[str, list[dict]] = {}  # node -> the stated results it is the system, benchmark or paper of
+        self.scores: Counter = Counter()  # benchmark node -> how many scores are stated on it
         for row in stated_results(graph):
+            self.scores[row["benchmark"]] += 1
             for k in ("system", "benchmark", "paper"):
                 self.results.setdefault(row[k], []).append(row)
 
@@ -418,7 +420,7 @@ def _stated_results(site: _Site, node: str) -> list[dict]:
     (the lowest where lower is better)."""
 
     def link(n: str | None) -> dict | None:
-        return {"label": site.label(n), "href": site.href(n, "../")} if n and n in site.graph else None
+        return {"label": site.label(n), "href": site.href(n, "../")} if n else None
 
     rows = [
         {
@@ -465,10 +467,9 @@ def _index_context(site: _Site, *, max_nodes: int) -> dict:
         if len(rows) < MOST_CONNECTED:
             rows.append({"label": site.label(node), "href": site.href(node, ""), "papers": site.papers[node]})
     view = overview(graph, max_nodes=max_nodes)
-    scores = Counter(row["benchmark"] for row in stated_results(graph))
     boards = [
         {"label": site.label(node), "href": site.href(node, ""), "count": count, "best": _stated_results(site, node)[0]}
-        for node, count in sorted(scores.items(), key=lambda item: (-item[1], site.label(item[0]).lower(), item[0]))[:LEADERBOARDS]
+        for node, count in sorted(site.scores.items(), key=lambda item: (-item[1], site.label(item[0]).lower(), item[0]))[:LEADERBOARDS]
     ]
     return {
         "leaderboards": boards,
