@@ -81,12 +81,10 @@ def normalise_value(number: str, percent: bool, metric: str | None) -> float:
 
     >>> normalise_value("77.0", True, None), normalise_value("46.7", False, "Avg@1"), normalise_value("1.74", False, "MAE")
     (0.77, 0.467, 1.74)
-    >>> normalise_value("71.9", False, None), normalise_value("23.5", False, "BLEU-4"), normalise_value("1.30", False, "FID scores")
-    (0.719, 23.5, 1.3)
+    >>> normalise_value("71.9", False, None), normalise_value("23.5", False, "BLEU-4")
+    (0.719, 23.5)
     """
     value = float(number)
-    if metric and _RAW_METRIC.search(metric) and not percent:
-        return value  # "FID scores" are no percentages, "scores" or not
     if percent or (1 < value <= 100 and (metric is None and "." in number or metric and _PERCENT_METRICS.search(metric))):
         return round(value / 100, 6)
     return value
@@ -182,8 +180,9 @@ def find_results(text: str, mentions: list[Mention]) -> list[StatedResult]:
             systems = [m for m in group if m.type in ("Model", "Method") and m.end <= at and m.text != benchmark.text]
             entity = named or _subject(systems, sentence, sent_start)
             value = normalise_value(number.group(1), bool(number.group(2)), metric.text if metric else None)
-            if (not number.group(2) and _RAW_METRIC.search(clause[-40:])) or _OUT_OF.match(sentence, number.end()):
-                value = float(number.group(1))  # "an FID of 1.91", "23.5/30 points": measures and points keep their scale
+            raw = _RAW_METRIC.search(clause[-40:]) or (metric and _RAW_METRIC.search(metric.text))
+            if (raw and not number.group(2)) or _OUT_OF.match(sentence, number.end()):
+                value = float(number.group(1))  # "an FID of 1.91", "FID scores ... to 1.30", "23.5/30 points": they keep their scale
             results.append(StatedResult(value, benchmark, entity, metric, sentence))
     return results
 
