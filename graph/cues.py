@@ -17,6 +17,7 @@ __all__ = [
     "kind_in_evaluation_phrase",
     "LIST_GLUE",
     "NAMING_WORDS",
+    "PART_WORDS",
     "proposal_verb_ends",
     "proposed_after",
     "has_evaluation_cue",
@@ -198,6 +199,11 @@ def type_from_subtitle(subtitle: str) -> str | None:
 
 _SUBTITLE_EVALUATES = re.compile(r"^\s*(?:Evaluating|Benchmarking|Assessing|Testing|Probing)\b")
 
+
+PART_WORDS = tuple(
+    "module block branch adapter encoder decoder generator extractor estimator loss network mechanism layer attention head".split()
+)
+"""The kinds of part of a system that a coined name before them names ("a Knowledge Transfer module", "the ADD module")."""
 
 NAMING_WORDS = r"(?:called|named|dubbed|termed|coined|namely)"
 """The words that give a name to what comes before them: "a tokenizer named X"."""

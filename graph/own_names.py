@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import HEAD_NOUN_TYPES, LIST_GLUE, NAMING_WORDS, type_from_form, type_from_head_noun, type_from_subtitle
+from .cues import HEAD_NOUN_TYPES, LIST_GLUE, NAMING_WORDS, PART_WORDS, type_from_form, type_from_head_noun, type_from_subtitle
 from .kb import KnowledgeBase
 from .names import ADJECTIVE_SUFFIX, PARAMETER_COUNT, looks_like_name, whole_word
 from .records import Mention
@@ -251,8 +251,7 @@ def component_phrases(sentence: str, offset: int, kb: KnowledgeBase) -> list[tup
 
 _COMPONENT_PHRASE = re.compile(
     r"(?<![\w\-])(?P<name>(?:[A-Z][\w\-]*\s+){1,5})"
-    r"(?P<part>[Mm]odule|[Bb]lock|[Bb]ranch|[Aa]dapter|[Ee]ncoder|[Dd]ecoder|[Gg]enerator|[Ee]xtractor|"
-    r"[Ee]stimator|[Ll]oss|[Nn]etwork|[Mm]echanism|[Ll]ayer|[Aa]ttention|[Hh]ead)(?![\w\-])(?!\s*\()"
+    r"(?P<part>" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PART_WORDS) + r")(?![\w\-])(?!\s*\()"
 )
 
 

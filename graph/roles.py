@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .cues import HEAD_NOUN_TYPES, NAMING_WORDS, evaluated_on_before, has_evaluation_cue, proposed_after
+from .cues import HEAD_NOUN_TYPES, NAMING_WORDS, PART_WORDS, evaluated_on_before, has_evaluation_cue, proposed_after
 from .names import name_key
 from .records import Mention
 
@@ -55,7 +55,7 @@ _PRIOR_WORK = re.compile(
 """Words before a name that put it in other people's work ("compared to state-of-the-art Deep Attention Network")."""
 _COINED_RULES = ("acronym", "form", "phrase")
 _PART_AFTER = re.compile(
-    r"[)\s]*(?:module|block|mechanism|loss|layer|network|strategy|algorithm|component|unit|head|encoder|decoder|branch|adapter)\b",
+    rf"[)\s]*(?:{'|'.join(PART_WORDS)}|strategy|algorithm|component|unit)\b",
     re.IGNORECASE,
 )
 """After a coined acronym: the kind of part it names ("the Alignment-free Dense Distillation (ADD) module"), a part of the
