@@ -18,6 +18,7 @@ __all__ = [
     "LIST_GLUE",
     "NAMING_WORDS",
     "PART_WORDS",
+    "PLURAL_KINDS",
     "proposal_verb_ends",
     "proposed_after",
     "has_evaluation_cue",
@@ -204,6 +205,12 @@ PART_WORDS = tuple(
     "module block branch adapter encoder decoder generator extractor estimator loss network mechanism layer attention head".split()
 )
 """The kinds of part of a system that a coined name before them names ("a Knowledge Transfer module", "the ADD module")."""
+
+PLURAL_KINDS = frozenset(
+    "algorithms models methods approaches techniques systems networks frameworks mechanisms architectures pipelines agents attacks".split()
+)
+"""Plural kind words: after a name they make it a class ("Interactive Voice Response (IVR) systems"), and a
+title-case phrase ending in one describes ("Training Algorithms")."""
 
 NAMING_WORDS = r"(?:called|named|dubbed|termed|coined|namely)"
 """The words that give a name to what comes before them: "a tokenizer named X"."""

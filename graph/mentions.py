@@ -12,6 +12,7 @@ from .acronyms import AcronymPair, find_acronym_pairs
 from .cues import (
     HEAD_NOUN_TYPES,
     LIST_GLUE,
+    PLURAL_KINDS,
     evaluated_on_before,
     has_evaluation_cue,
     kind_in_evaluation_phrase,
@@ -314,9 +315,7 @@ def _word_after(sentence: str, pair: AcronymPair) -> str:
 _WORD_AFTER = re.compile(r"[)$}\s]+([a-z][a-z\-]+)")
 
 
-_CLASS_AFTER = re.compile(
-    r"[\s)]*(?:systems|methods|mechanisms|approaches|techniques|frameworks|architectures|pipelines|algorithms|agents|attacks)\b"
-)
+_CLASS_AFTER = re.compile(rf"[\s)]*(?:{'|'.join(sorted(PLURAL_KINDS))})\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:for|of|on|in|to|across|with|from|by|using|via)\s+(?:[a-z\-]+\s+){0,2}$", re.IGNORECASE)
 _PARADIGM_HEAD = re.compile(r"\b(?:learning|generalization|generalisation|adaptation)$")
 """Lower-case long forms ending so name a way of learning, not a thing."""

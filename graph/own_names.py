@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import HEAD_NOUN_TYPES, LIST_GLUE, NAMING_WORDS, PART_WORDS, type_from_form, type_from_head_noun, type_from_subtitle
+from .cues import HEAD_NOUN_TYPES, LIST_GLUE, NAMING_WORDS, PART_WORDS, PLURAL_KINDS, type_from_form, type_from_head_noun, type_from_subtitle
 from .kb import KnowledgeBase
 from .names import ADJECTIVE_SUFFIX, PARAMETER_COUNT, looks_like_name, whole_word
 from .records import Mention
@@ -42,7 +42,7 @@ def title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> li
         words_ = phrase.split()
         if kb.lookup(phrase) or kb.topic_of(phrase) or _mostly_generic(words_, kb):
             break
-        if words_[-1].lower() in _PLURAL_KINDS:
+        if words_[-1].lower() in PLURAL_KINDS:
             break  # "Training Algorithms" describes, it does not name
         if _MODIFIES_A_KIND.match(text, match.end()):
             break  # "a comprehensive Sri Lankan coin image dataset": a description of an unnamed thing
@@ -62,7 +62,6 @@ _RIGHT_AFTER_VERB_TEXT = re.compile(
 _MODIFIES_A_KIND = re.compile(
     r"\s+(?:[a-z][a-z\-]*\s+){1,3}(?:dataset|benchmark|model|framework|method|approach|system|corpus|collection)s?\b"
 )
-_PLURAL_KINDS = frozenset("algorithms models methods approaches techniques systems networks frameworks".split())
 
 
 
@@ -200,7 +199,7 @@ def kind_phrases(sentence: str, offset: int, kb: KnowledgeBase, lower_words: set
         words_ = match.group("name").split()
         while words_ and _NOT_A_NAME.fullmatch(words_[0]):
             words_ = words_[1:]
-        if not words_ or _mostly_generic(words_, kb) or words_[-1].lower() in _PLURAL_KINDS:
+        if not words_ or _mostly_generic(words_, kb) or words_[-1].lower() in PLURAL_KINDS:
             continue
         if all(w.isupper() for w in words_ if not w.isdigit()) and len(words_) > 1:
             continue  # "the first UHR UAV dataset": acronyms describing it, not its name
