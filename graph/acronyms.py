@@ -111,6 +111,10 @@ def best_long_form(short: str, before: str) -> str | None:
     >>> best_long_form("KD", "the rain") is None
     True
 
+    Words that each begin with a letter win over the shortest tail that spells the letters:
+    >>> best_long_form("PPO", "we train it with Proximal Policy Optimization")
+    'Proximal Policy Optimization'
+
     A digit inside the short form may stand for "to"/"for" or repeat the letter before it:
     >>> best_long_form("P2C-CoT", "we design a Perception-to-Cognition Chain-of-Thought")
     'Perception-to-Cognition Chain-of-Thought'
@@ -125,6 +129,9 @@ def best_long_form(short: str, before: str) -> str | None:
     letters = spellings[0]
     tokens = before.split()
     limit = min(len(tokens), len(letters) + 5, 2 * len(letters) + 2)
+    initials = _initials_tail(letters, tokens[-limit:])
+    if initials:
+        return initials
     for size in range(1, limit + 1):
         candidate = " ".join(tokens[-size:]).rstrip("~")
         if size == 1 and (_capitals(candidate) == short.replace("-", "") or _prefixes_of_parts(short, candidate)):
@@ -135,6 +142,23 @@ def best_long_form(short: str, before: str) -> str | None:
             continue
         if any(_spells(spelling, candidate.lower()) for spelling in spellings):
             return candidate.strip(",;:")
+    return None
+
+
+_FUNCTION_WORDS = frozenset("of for and the a an to in on with via by".split())
+
+
+def _initials_tail(letters: list[str], tokens: list[str]) -> str | None:
+    """The tail of `tokens` whose words begin with the letters, one word each ("Parallel Prompt Decoding"
+    for PPD), which the shortest tail that spells them ("Prompt Decoding") would cut short. Function words
+    may stand between; they need not be spelt."""
+    for start in range(len(tokens) - 1, -1, -1):
+        tail = " ".join(tokens[start:]).strip(",;:")
+        words = [w for w in _SPLIT_WORDS.split(tail) if w and w.lower() not in _FUNCTION_WORDS]
+        if len(words) > len(letters):
+            return None
+        if len(words) == len(letters) and tail.split()[0].lower() not in _FUNCTION_WORDS:
+            return tail if [w[0].lower() for w in words] == letters else None
     return None
 
 
