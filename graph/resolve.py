@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from .kb import KBEntry, KnowledgeBase
 from .names import looks_like_name, name_key, slug
 from .records import ROLES, Entity, Link, Mention, Paper, Result
-from .results import find_results
+from .results import StatedResult, find_results
 
 __all__ = ["Resolved", "resolve", "RULE_CONFIDENCE"]
 
@@ -85,6 +85,10 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
         for m in mentions:
             per_entity[key_of(m)].append(m)
         roles = {key: min((m.role for m in ms), key=ROLES.index) for key, ms in per_entity.items()}
+        stated = find_results(paper.text, mentions)
+        for key in {key_of(s.benchmark) for s in stated}:
+            if roles.get(key) == "uses":
+                roles[key] = "evaluatesOn"  # the abstract states a score on it
         own = sorted(  # longest name first: DIM-4.6B-Edit extends DIM-4.6B before DIM
             ((resolved.entities[key].label, key) for key, role in roles.items() if role == "proposes"),
             key=lambda item: (-len(item[0]), item[0]),
@@ -98,7 +102,7 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
                 resolved.entities[key] = replace(entity, type=entity_type, variant_of=entity.variant_of or parent)
             role = "proposes" if parent or _own_sibling(resolved.entities[key], own) else roles[key]
             resolved.links.append(Link(paper.key, key, role, _confidence(ms, support[key]), tuple(ms)))
-        resolved.results += _results(paper, mentions, roles, key_of, kb)
+        resolved.results += _results(paper, mentions, stated, roles, key_of, kb)
     _add_archive_links(resolved, [p for p, _ in by_paper], kb, used_slugs)
     _add_kb_relatives(resolved, kb)
     return resolved
@@ -143,23 +147,23 @@ def _archive_entity(name, entity_type, kb, resolved, by_name, used_slugs) -> str
     return key
 
 
-def _results(paper, mentions, roles, key_of, kb: KnowledgeBase) -> list[Result]:
-    """Stated scores with entity keys; a score with no system named is the paper's own system's (its one
+def _results(paper, mentions, stated: list[StatedResult], roles, key_of, kb: KnowledgeBase) -> list[Result]:
+    """The stated scores with entity keys; a score with no system named is the paper's own system's (its one
     proposal, else the one system its title names) when the sentence says so ("we", "our"), else it is left out: a score of nobody in particular ranks nothing."""
     systems = {key_of(m) for m in mentions if m.type in ("Method", "Model")}
     own = sorted(key for key, role in roles.items() if role == "proposes" and key in systems)
     if len(own) > 1:  # the one system the title names is the one "our method" means
         own = sorted({key_of(m) for m in mentions if m.rule == "title" and m.type in ("Method", "Model")})
     found = []
-    for stated in find_results(paper.text, mentions):
-        entity = key_of(stated.entity) if stated.entity else None
-        if entity is None and len(own) == 1 and _OWN_RESULT.search(stated.sentence):
+    for result in stated:
+        entity = key_of(result.entity) if result.entity else None
+        if entity is None and len(own) == 1 and _OWN_RESULT.search(result.sentence):
             entity = own[0]
         if entity is None:
             continue
-        metric = key_of(stated.metric) if stated.metric else None
+        metric = key_of(result.metric) if result.metric else None
         lower = bool(metric and metric in kb.entries and kb.entries[metric].lower_is_better)
-        found.append(Result(paper.key, entity, key_of(stated.benchmark), metric, stated.value, stated.sentence, lower))
+        found.append(Result(paper.key, entity, key_of(result.benchmark), metric, result.value, result.sentence, lower))
     return found
 
 
