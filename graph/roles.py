@@ -142,6 +142,8 @@ def _evaluation_role(m: Mention, before: str) -> str:
             return "uses"  # "existing benchmarks (e.g., Natural Questions, HotpotQA) fail to ..."
         if evaluated_on_before(before) and has_evaluation_cue(m.sentence):
             return "evaluatesOn"
+        if m.type == "Benchmark" and (_SHOTS.search(before) or _SCORE_AFTER.match(m.sentence, m.end - m.sent_start)):
+            return "evaluatesOn"
         if m.type == "Benchmark" and has_evaluation_cue(m.sentence) and not _mentioned_as_prior(m.sentence):
             return "evaluatesOn"
     return "uses"
@@ -156,6 +158,11 @@ _PRIOR_LIST = re.compile(
     r"(?:\(|,)?\s*(?:such as|like|including|e\.g\.,?)\s*(?:[^.;]{0,40},\s*)?$",
     re.IGNORECASE,
 )
+
+
+_SHOTS = re.compile(r"\b(?:\d+|zero|one|few|two|three|five)-shot\s+$", re.IGNORECASE)
+_SCORE_AFTER = re.compile(r"\s+(?:scores?|accuracy|leaderboard)\b", re.IGNORECASE)
+"""A benchmark measured: "5-shot MMLU", "a 16% improvement in MMLU scores"."""
 
 
 def _mentioned_as_prior(sentence: str) -> bool:

@@ -596,6 +596,13 @@ def test_a_competition_the_paper_takes_part_in_and_what_it_generalises_to_are_ev
     assert found["PolyMath"] == found["LogiBench"] == "evaluatesOn"
 
 
+def test_a_benchmark_measured_in_shots_or_scores_is_evaluated_on():
+    kb = KnowledgeBase([KBEntry("mmlu", "MMLU", "Benchmark"), KBEntry("gsm8k", "GSM8K", "Benchmark")])
+    text = "Pure SSMs lag behind on 5-shot MMLU. Our models improve GSM8K scores by 16%. GSM8K was built by hand."
+    found = [(m.text, m.role) for m in mentions_of(paper("A study", text), kb)]
+    assert found == [("MMLU", "evaluatesOn"), ("GSM8K", "evaluatesOn"), ("GSM8K", "uses")]
+
+
 def test_lists_with_scores_stars_and_a_kind_word_after_them_type_their_members(tiny_kb):
     text = ("Experiments on the CCPG, CASIA-B*, and SUSTech1K datasets show gains. It improves reasoning benchmarks: "
             "GSM8K (+4.9%), HumanEval (+4.3%), and BigBenchHard (+12.3%). We present the NADI Shared Task. "
