@@ -80,7 +80,7 @@ def find_mentions(
     if also_own:  # "we propose ... (LLM-DiSAC)": then "LLM-DiSAC develops a ..." proposes too
         parsed = [sentence.knowing(own_names + also_own, kb) for sentence in parsed]
     here = _PaperContext(
-        set(_LOWER_WORD.findall(text)),
+        set(_LOWER_WORD.findall(_LINK.sub(" ", text))),
         _generic_acronyms(parsed, kb),
         _known_acronyms(parsed),
         _own_acronyms(parsed, kb),
@@ -321,6 +321,8 @@ _PARADIGM_HEAD = re.compile(r"\b(?:learning|generalization|generalisation|adapta
 """Lower-case long forms ending so name a way of learning, not a thing."""
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\-]+")
+_LINK = re.compile(r"(?:https?://|www\.|github\.com/)\S+")
+"""A link's words are no prose: "CodeMonkeys" stays a name beside ".../pubs/codemonkeys"."""
 
 
 _ACRONYM_LETTERS = re.compile(r"[A-Z]{2,3}[a-z]{5,}|[A-Z]{3,}(?:ing|ed)")

@@ -42,7 +42,7 @@ _LIST_END = re.compile(
 )
 _ITEM = re.compile(r"(?:and\s+)?(?P<item>[^\s,](?:(?!,|\s+and\s).)*)")
 _STATED = re.compile(
-    r"\b(?:to|of|is|was|reaches|achieves|attains|scores?|hits|solv(?:es|ing|ed))(?:\s+(?:only|merely|just))?(?:\s+an?)?\s*\$?$"
+    r"\b(?:to|of|is|was|reaches|achieves|attains|scores?|hits|(?:re)?solv(?:es|ing|ed))(?:\s+(?:only|merely|just))?(?:\s+an?)?\s*\$?$"
 )
 """"achieves only a 0.0% success rate", "improves pass@1 to 65.8%", "a pass@1 of 65.8%": the score itself."""
 _OUT_OF = re.compile(r"\s*/\s*\d+\s*(?:points|marks|pts)\b")

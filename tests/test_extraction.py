@@ -310,6 +310,13 @@ def test_results_are_absolute_scores_of_a_named_system(known, text, expected):
     assert [(r.entity, r.benchmark, r.value) for r in resolved.results] == expected
 
 
+def test_a_name_its_link_writes_in_lower_case_is_still_a_name_that_resolves_issues():
+    text = ("Our system, named CodeMonkeys, edits code. Overall, CodeMonkeys resolves 57.4% of issues from SWE-bench "
+            "Verified. We release our code at https://scalingintelligence.stanford.edu/pubs/codemonkeys.")
+    known = [("swe-bench-verified", "SWE-bench Verified", "Benchmark")]
+    assert _results_of("CodeMonkeys: Scaling Test-Time Compute", text, known) == [("CodeMonkeys", "SWE-bench Verified", 0.574)]
+
+
 def _results_of(title, text, known):
     kb = KnowledgeBase([KBEntry(*entry) for entry in known], generic=["SOTA"])
     resolved = resolve(_extract([paper(title, text)], kb), kb)
