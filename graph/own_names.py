@@ -114,6 +114,9 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     >>> s = "Our fine-tuned 8B size model: PyLlama3 achieves an exciting performance."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('PyLlama3', 'Model')]
+    >>> s = "Our RL-based approach learns."
+    >>> named_phrases(s, 0)
+    []
     >>> s = "We call this Web Agent Throttling. Our proposed Robust Deep MCCFR framework adds target networks."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('Web Agent Throttling', ''), ('Robust Deep MCCFR', 'Method')]
@@ -124,6 +127,8 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
         name = match.group(group)
         if _NOT_A_NAME.fullmatch(name.split()[0]) or _PHENOMENON.search(match.group(0)):
             continue  # "We refer to this failure as Modality Interference": a phenomenon, not a thing made
+        if "-" in name and ADJECTIVE_SUFFIX.fullmatch(name.rsplit("-", 1)[-1]):
+            continue  # "our RL-based approach" describes the approach; it does not name it
         if group == "d" and (
             not (any(looks_like_name(w) for w in name.split()) or len(name.split()) > 1) or name.split()[0].endswith("ing")
         ):
