@@ -340,9 +340,11 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
         return []  # "Towards Agentic OS", "Re-evaluating LLM-based Heuristic Search", "The Rarity Blind Spot"
     if len(head.split()) > 1 and not any(looks_like_name(w) for w in head.split()) and not _SIZED.search(head) and (
         not _all_capitalised(head) or _FUNCTION_WORD.search(head)
+        or _SURVEY.search(_split_title(title)[2])
         or not (_repeated_as_name(head, text[end:]) or _names_one_thing(head.split()[-1]))
     ):
-        return []  # plain words name the contribution only if the abstract repeats them as a name or they end in its kind
+        return []  # plain words name the contribution only if the abstract repeats them as a name or they end in its
+        # kind, and never in a survey ("Multi-Party Conversational Agents: A Survey")
     return _title_part(paper, text, start, title, head, kb, taken)
 
 
@@ -424,6 +426,7 @@ _PHRASE_START = re.compile(
     r"(?:[\w\-]+ing|Beyond|Towards?|On|In|From|When|Why|How|What|Where|Is|Are|Do|Does|Can|Not|Less|More|All|Every|"
     r"It's|It|We|You|Your|I|My|Our|They|Let's|Don't)(?=\s|$)"
 )  # a word of its own: "In Defense of ..." starts a phrase, "In-Context Brush" a name
+_SURVEY = re.compile(r"\b(?:survey|review|overview|mapping study|tutorial|primer|position paper)\b", re.IGNORECASE)
 _FUNCTION_WORD = re.compile(r"\b(?:the|and|of|for|with|to|a|an|is|are|as|at|from|into|in|on|vs\.?|via|by)\b")
 _REPORT_TITLE = re.compile(r"^(\S+(?: \S+)?) (?:Technical Report|Tech Report|Model Card|System Card)\b", re.IGNORECASE)
 

@@ -419,6 +419,14 @@ def test_types_from_a_quoted_list_s_head_noun_and_from_a_kind_word_before_called
     assert found["OpenBezo-SFT"] == found["OpenBezo-DPO"] == found["SciTulu"] == "Model" and found["MassiveDS"] == "Dataset"
 
 
+def test_a_survey_s_title_head_is_its_topic_not_its_proposal(tiny_kb):
+    text = "Multi-Party Conversational Agents are studied widely. We review 120 papers."
+    found = {m.text for m in mentions_of(paper("Multi-Party Conversational Agents: A Survey", text), tiny_kb)}
+    assert "Multi-Party Conversational Agents" not in found
+    found = {m.text for m in mentions_of(paper("Multi-Party Conversational Agents: Talking at Scale", text), tiny_kb)}
+    assert "Multi-Party Conversational Agents" in found
+
+
 def test_pun_titles_stylised_words_and_en_dash_compounds_name_nothing(tiny_kb):
     found = {m.text for m in mentions_of(paper("It's High Time: Rethinking X", "GUARDing models with an "
                                                "LLM-based–to-SQL tool."), tiny_kb)}
