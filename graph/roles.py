@@ -61,7 +61,10 @@ _PART_AFTER = re.compile(
 """After a coined acronym: the kind of part it names ("the Alignment-free Dense Distillation (ADD) module"), a part of the
 paper's own system unless the sentence puts it in other work."""
 _CALLED = re.compile(rf"\b(?:{NAMING_WORDS}|as)\s*$", re.IGNORECASE)
-_NAMED_NEW = re.compile(rf"\b(?:novel|new|our|proposed)\b[^.;]*\b{NAMING_WORDS}\s*$", re.IGNORECASE)
+_NAMED_NEW = re.compile(
+    rf"\b(?:novel|new|our|proposed|(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}(?:{'|'.join(HEAD_NOUN_TYPES)}))\b[^.;]*\b{NAMING_WORDS}\s*$",
+    re.IGNORECASE,
+)
 """Without a proposal verb: "VARIN leverages a novel pseudo-inverse function for argmax sampling, named LAI"."""
 _PROPOSAL_REACH = 150
 
@@ -97,7 +100,9 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
                 own
                 and (_OUR.search(before[-60:]) or _NOVEL.search(before[-60:]) or _NOVEL_AFTER.match(text, m.end) or _IS_A_KIND.match(text, m.end))
             ) or _OUR_KIND.search(before[-60:]) or (
-                own and _CALLED.search(before[-12:]) and (propose_at is not None or _NAMED_NEW.search(before))
+                own and _CALLED.search(before[-12:]) and (
+                    propose_at is not None or _NAMED_NEW.search(before) and not _PRIOR_WORK.search(before)
+                )
             ):
                 role = "proposes"
             elif m.rule == "component" and not _PRIOR_WORK.search(before[-60:]):

@@ -489,6 +489,8 @@ def test_tasks_paradigms_and_described_proposals_are_not_names(tiny_kb):
          ("LAI", "SRR", "SAR"), ("SNIP",)),
         ("Key innovations include an Edge Guided Compaction (EGC) branch and an Augmented Mixup Sampling (AMS) "
          "strategy.", ("EGC", "AMS"), ()),
+        ("We integrate these methods into a unified framework termed Fast and Slow Generating (FS-GEN). "
+         "A recent variant of S4 called Diagonal State Spaces (DSS) showed gains.", ("FS-GEN",), ("DSS",)),
     ],
 )
 def test_parts_the_paper_says_it_made_are_proposed(tiny_kb, text, proposed, used):
