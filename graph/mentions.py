@@ -723,8 +723,14 @@ def _supported(entry: KBEntry, text: str, sent_start: int, s: int, e: int) -> bo
     if not entry.ambiguous or not (entry.type in _NEEDS_SUPPORT or opens) or not (surface.isalpha() and (surface.istitle() or surface.islower())):
         return True  # all capitals (APPS), several words (The Pile) or digits are distinctive enough; "in vivo" is not vivo
     # an ambiguous name of any kind opening a sentence or a subtitle ("SRDiffusion: Accelerate Video ...") needs support too
+    if entry.type == "Organization" and (_MADE_BY.search(text, sent_start, s) or _POSSESSIVE.match(text, e)):
+        return True  # "open-sourced by Meta", "Meta's NLLB": a maker
     cues = (type_from_head_noun(text[e : e + 60]), type_from_noun_before(text[sent_start:s]))
     return entry.type in cues or any(t in entry.also_types for t in cues if t)
+
+
+_MADE_BY = re.compile(r"\b(?:by|from)\s+$")
+_POSSESSIVE = re.compile(r"['’]s\s+[A-Z]")
 
 
 _VARIANT_TYPES = frozenset({"Model", "Benchmark", "Dataset", "Method"})

@@ -824,6 +824,13 @@ def test_a_lower_case_ambiguous_known_name_needs_support():
     assert mentions_of(paper("A study", "We collected ex vivo tissues and in vivo animal data."), kb) == []
 
 
+def test_an_ambiguous_organization_is_one_as_a_maker():
+    kb = KnowledgeBase([KBEntry("meta", "Meta", "Organization", case_sensitive=True, ambiguous=True),
+                        KBEntry("opt", "OPT", "Model")])
+    text = "We use OPT (a model open-sourced by Meta). By fine-tuning Meta's NLLB model, we win. Meta learning helps."
+    assert [m.text for m in mentions_of(paper("A study", text), kb) if m.type == "Organization"] == ["Meta", "Meta"]
+
+
 def test_plain_words_listed_with_datasets_are_datasets_and_long_evaluation_phrases_still_evaluate():
     kb = KnowledgeBase([KBEntry(k, k, "Dataset") for k in ("CIFAR-100", "STL-10", "WildChat")] + [KBEntry("pope", "POPE", "Benchmark")])
     text = ("Our method wins across numerous small and medium-scale benchmarks, including CIFAR-100, STL-10, Flowers, "
