@@ -267,6 +267,9 @@ def test_a_title_name_takes_its_type_from_the_subtitle(tiny_kb):
     assert [(m.text, m.role) for m in found] == [("ProSper", "proposes")]  # the abstract says what its own thing is
     found = mentions_of(paper("ProSper -- A Python Library for Sparse Coding", "ProSper contains algorithms."), tiny_kb)
     assert [(m.text, m.type, m.role) for m in found if m.rule == "title"] == [("ProSper", "Method", "proposes")]  # a dash as colon
+    text = "We introduce InstructCoder, the first dataset designed to adapt LLMs for code editing."
+    found = mentions_of(paper("InstructCoder: Empowering Language Models for Code Editing", text), tiny_kb)
+    assert {m.type for m in found if m.text == "InstructCoder"} == {"Dataset"}  # what the abstract says, over the "-Coder" form
 
 
 def test_the_tuned_release_of_the_title_s_sized_model_is_its_variant_and_holds_its_score(tiny_kb):
