@@ -280,20 +280,22 @@ def proposal_verb_ends(sentence: str, own_names: tuple[str, ...] = ()) -> list[i
     ([], [])
     >>> proposal_verb_ends("Our method establishes a new state-of-the-art on the How2Sign benchmark")
     []
+    >>> s = "We propose the Visual State-Space Module and introduce a novel Hilbert Curve Scanning technique."
+    >>> [s[end:end + 8] for end in proposal_verb_ends(s)]
+    [' the Vis', ' a novel']
     >>> s = "First, LLM-DiSAC develops an RF-vision fusion network (RVFN)."
     >>> [s[end:end + 4] for end in proposal_verb_ends(s, ("LLM-DiSAC",))]
     [' an ']
     """
     own = _own_subject(own_names)
-    ends = []
+    ends = {m.end() for m in _AND_PROPOSE.finditer(sentence)}  # "we propose X and introduce Y": both verbs
     position = 0
     while True:
-        found = [m for m in (_PROPOSAL.search(sentence, position), _AND_PROPOSE.search(sentence, position)) if m]
-        found += [m for m in (own.search(sentence, position),) if m] if own else []
+        found = [m for m in (_PROPOSAL.search(sentence, position), own.search(sentence, position) if own else None) if m]
         if not found:
-            return ends
+            return sorted(ends)
         position = min(found, key=lambda m: m.end()).end()
-        ends.append(position)
+        ends.add(position)
 
 
 _PASSIVE_PROPOSAL = re.compile(
