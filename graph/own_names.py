@@ -269,6 +269,9 @@ def listed_parts(sentence: str, offset: int, kb: KnowledgeBase) -> list[tuple[in
     >>> s = "The framework consists of two roles: the Generator and the Extender. The Generator writes."
     >>> [s[a:b] for a, b in listed_parts(s, 0, KnowledgeBase([]))]
     ['Generator', 'Extender']
+    >>> s = "It balances two similarity measures: (1) Concept-level Similarity Penalty, which helps, and (2) Story Penalty."
+    >>> [s[a:b] for a, b in listed_parts(s, 0, KnowledgeBase([]))]
+    ['Concept-level Similarity Penalty', 'Story Penalty']
     >>> s = "It has three key components: (i) Graph Construction, which uses Poincare embeddings; and (ii) Dual Stabilization."
     >>> [s[a:b] for a, b in listed_parts(s, 0, KnowledgeBase([]))]
     ['Graph Construction', 'Dual Stabilization']
@@ -289,6 +292,8 @@ def listed_parts(sentence: str, offset: int, kb: KnowledgeBase) -> list[tuple[in
         words_ = name.group("name").split()
         if _mostly_generic(words_, kb) or kb.lookup(name.group("name")) or kb.topic_of(name.group("name")):
             continue
+        if opener.group("numbered") and len(words_) < 2:
+            continue
         found.append((offset + at + name.start("name"), offset + at + name.end("name")))
     return found
 
@@ -296,7 +301,10 @@ def listed_parts(sentence: str, offset: int, kb: KnowledgeBase) -> list[tuple[in
 _PARTS_OPENER = re.compile(
     r"\b(?:(?:two|three|four|five|several|key|core|main|specialized|complementary)\s+(?:[a-z\-]+\s+){0,2}"
     r"(?:components|modules|services|agents|parts|stages|elements|roles)|integrates|comprises|consists of|includes)\s*:\s*"
+    r"|\b(?P<numbered>(?:two|three|four|five)\s+(?:[a-z\-]+\s+){0,2}[a-z]+s)\s*:\s*(?=\((?:1|i)\))"
 )
+"""What opens a list of the parts of the paper's own system: "three key components: ...", or any "two similarity
+measures: (1) ..." whose items are numbered (and then names of several words: "(1) Subjective" is a class)."""
 _ENUMERATED = re.compile(r"\((?:\d|i{1,3}|iv|v|vi{0,3})\)\s*[^,;:(]+")
 """An item of an enumeration and the words after its marker, up to the next comma: "(ii) Dual Stabilization"."""
 _LIST_END = re.compile(r"[.;](?:\s|$)")
