@@ -74,10 +74,22 @@ def type_in_context(name: str, after: str, before: str = "") -> str | None:
     ('Metric', 'Benchmark')
     >>> type_in_context("MAE", " of 48.9 and 5.9"), type_in_context("ELBO", " of 10 steps")
     ('Metric', None)
+    >>> type_in_context("SurgClean", " comprises 1,020 images with diverse degradation types")
+    'Dataset'
     """
     decisive = type_from_form(name) if _DECISIVE_FORM.search(name) else None
     scored = "Metric" if (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(after)) and name.isupper() else None  # "45.0 PDMS", "MAE of 48.9"
-    return decisive or type_from_head_noun(after) or type_from_noun_before(before) or scored or type_from_form(name)
+    data = "Dataset" if _HOLDS_DATA.match(after) else None  # "CoderUJB comprises 2,239 programming questions"
+    return decisive or type_from_head_noun(after) or type_from_noun_before(before) or scored or data or type_from_form(name)
+
+
+_HOLDS_DATA = re.compile(
+    r"\s+(?:contains|comprises|consists of|includes|features)\s+(?:over\s+|more than\s+|about\s+|nearly\s+|~)?"
+    r"(?:\d[\d,.]*[KkMm]?|\w+)\s+(?:[\w\-]+\s+){0,3}(?:examples|samples|pairs|problems|questions|tasks|images|videos|"
+    r"instances|trajectories|programs|documents|annotations|dialogues|conversations|utterances|clips|sentences|articles|"
+    r"entries|records|items|prompts|queries|scenes|hours)\b"
+)
+"""After a name: what it holds is data ("RiverScope comprises 1,145 high-resolution images"), so it is a dataset."""
 
 
 _SCORE_BEFORE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\s)[+\-]?\d+(?:\.\d+)?%?\s+$")
