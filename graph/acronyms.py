@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .names import LATEX_COMMAND
 
-__all__ = ["AcronymPair", "find_acronym_pairs", "best_long_form"]
+__all__ = ["AcronymPair", "find_acronym_pairs", "best_long_form", "spells_out"]
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,17 @@ def _initials_tail(letters: list[str], tokens: list[str]) -> str | None:
         if len(words) == len(letters) and tail.split()[0].lower() not in _FUNCTION_WORDS:
             return tail if [w[0].lower() for w in words] == letters else None
     return None
+
+
+def spells_out(short: str, long: str) -> bool:
+    """True when `long` is a long form of the short form `short` (its first letter first, Schwartz-Hearst).
+
+    >>> spells_out("DSP", "Deep Spectral Prior"), spells_out("EM", "EM accuracy"), spells_out("EM", "Exact Match")
+    (True, False, True)
+    """
+    return " " in long.strip() and long[:1].lower() == short[:1].lower() and any(
+        _spells(spelling, long.lower()) for spelling in _spellings(short)
+    ) and long.split()[0].lower() != short.lower()
 
 
 def _prefixes_of_parts(short: str, word: str) -> bool:

@@ -8,8 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .acronyms import spells_out
 from .errors import InputError
-from .names import name_key
+from .names import name_key, same_meaning
 from .records import ENTITY_TYPES, Paper, Source
 
 __all__ = ["GoldEntity", "GoldPaper", "Predicted", "Score", "load_gold", "match_paper", "evaluate", "Report", "run_eval", "compare_annotations"]
@@ -281,14 +282,32 @@ def _gold_identities(entities: list[GoldEntity]) -> dict[int, int]:
             i = parent[i]
         return i
 
-    by_key: dict[str, int] = {}
+    by_key: dict[str, list[int]] = defaultdict(list)
     for index, entity in enumerate(entities):
         for key in {name_key(entity.name), *(name_key(a) for a in entity.aliases)}:
-            if key in by_key:
-                parent[find(index)] = find(by_key[key])
+            other = next((j for j in by_key[key] if _one_meaning(entity, entities[j], key)), None)
+            if other is None:
+                by_key[key].append(index)
             else:
-                by_key[key] = index
+                parent[find(index)] = find(other)
     return {id(e): find(i) for i, e in enumerate(entities)}
+
+
+def _one_meaning(a: GoldEntity, b: GoldEntity, key: str) -> bool:
+    """False when two gold entities share a short form but spell it out as different things ("DSP": Deep Spectral
+    Prior in one paper, Dynamic Speculative Planning in another).
+
+    >>> dsp = GoldEntity("DSP", "Method", "proposes", ("Deep Spectral Prior",))
+    >>> _one_meaning(dsp, GoldEntity("DSP", "Method", "uses", ("Dynamic Speculative Planning",)), "dsp")
+    False
+    >>> _one_meaning(GoldEntity("EM", "Metric", "uses", ("EM accuracy",)), GoldEntity("EM", "Metric", "uses", ("Exact Match",)), "em")
+    True
+    """
+    short = next(n for n in (a.name, *a.aliases) if name_key(n) == key)
+    if " " in short.strip():
+        return True  # only a short form has long forms to tell its meanings apart
+    long_a, long_b = ([n for n in (e.name, *e.aliases) if spells_out(short, n)] for e in (a, b))
+    return not (long_a and long_b) or any(same_meaning(x, y) for x in long_a for y in long_b)
 
 
 def count_table(report: Report) -> list[tuple[str, Score]]:

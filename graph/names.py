@@ -9,7 +9,7 @@ from functools import lru_cache
 
 __all__ = [
     "name_key", "name_keys", "case_key", "slug", "words", "looks_like_name", "whole_word", "Word", "LATEX_COMMAND", "PARAMETER_COUNT",
-    "ADJECTIVE_SUFFIX",
+    "ADJECTIVE_SUFFIX", "same_meaning",
 ]
 
 _SEPARATORS = re.compile(r"[\s\-_‐‑‒–—·]+")
@@ -47,6 +47,27 @@ def name_keys(label: str, aliases: Iterable[str] = ()) -> list[str]:
     ['llama2', 'l2']
     """
     return [key for key in dict.fromkeys(name_key(name) for name in (label, *aliases)) if key]
+
+
+def same_meaning(long_a: str, long_b: str) -> bool:
+    """True when two long forms of one short form name one thing: they share most of their words
+    ("Direct Preference Optimization", "direct preference optimisation"); two coinages of one acronym share
+    few ("Chain-of-Pedagogy", "Chain-of-Perform").
+
+    >>> same_meaning("Direct Preference Optimization", "direct preference optimizations")
+    True
+    >>> same_meaning("Aspect Matching Score", "Augmented Mixup Sampling"), same_meaning("Chain-of-Pedagogy", "Chain-of-Perform")
+    (False, False)
+    """
+    a, b = _content_words(long_a), _content_words(long_b)
+    return len(a & b) >= 0.5 * len(a | b) if a | b else True
+
+
+def _content_words(phrase: str) -> set[str]:
+    return {w.rstrip("s") for w in re.split(r"[\W_]+", phrase.lower()) if w and w not in _FUNCTION_WORDS}
+
+
+_FUNCTION_WORDS = frozenset("a an the of for and or to in on with via by from at as".split())
 
 
 def slug(name: str) -> str:
