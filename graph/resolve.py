@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .kb import KBEntry, KnowledgeBase
-from .names import looks_like_name, name_key, slug
+from .names import looks_like_name, name_key, same_meaning, slug
 from .records import ROLES, Entity, Link, Mention, Paper, Result
 from .results import StatedResult, find_results
 
@@ -51,16 +51,15 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
     Deterministic: the same mentions in the same order give the same entities and links.
     """
     by_paper: list[tuple[Paper, list[Mention]]] = [(p, list(ms)) for p, ms in paper_mentions]
-    long_forms: dict[str, str] = {}
-    for _, mentions in by_paper:
-        for m in mentions:
-            if m.long_form and not m.kb_key:
-                long_forms.setdefault(name_key(m.long_form), name_key(m.text))
+    long_forms, senses = _acronym_senses(by_paper)
+
+    def identity_of(m: Mention) -> str:
+        return _identity(m, long_forms, senses)
 
     groups: dict[str, list[Mention]] = defaultdict(list)
     for _, mentions in by_paper:
         for m in mentions:
-            groups[_identity(m, long_forms)].append(m)
+            groups[identity_of(m)].append(m)
     groups = _fold_plurals(groups)
 
     resolved = Resolved()
@@ -72,7 +71,7 @@ def resolve(paper_mentions: Iterable[tuple[Paper, Iterable[Mention]]], kb: Knowl
         resolved.entities[entity.key] = entity
 
     def key_of(m: Mention) -> str:
-        return keys[_fold(_identity(m, long_forms), groups)]
+        return keys[_fold(identity_of(m), groups)]
 
     _add_makers(resolved, by_paper, key_of)
 
@@ -138,10 +137,7 @@ def _archive_entity(name, entity_type, kb, resolved, by_name, used_slugs) -> str
     label = topic or name.strip()
     if name_key(label) in by_name:
         return by_name[name_key(label)]
-    key = slug(label)
-    if key in used_slugs:
-        key = f"{key}-{entity_type.lower()}"
-    used_slugs.add(key)
+    key = _new_key(label, entity_type, used_slugs)
     resolved.entities[key] = Entity(key, label, entity_type)
     by_name[name_key(label)] = key
     return key
@@ -207,7 +203,7 @@ _SIZE_OR_TUNING = re.compile(rf"{_TUNING_PART}(?:-{_TUNING_PART})*")
 """What follows a family name in its own sized or tuned variants: -7B, -72B-Instruct, -HH-RLHF-SFT."""
 
 
-def _identity(m: Mention, long_forms: dict[str, str]) -> str:
+def _identity(m: Mention, long_forms: dict[str, str], senses: dict[tuple[str, str], str]) -> str:
     if m.kb_key:
         return "kb:" + m.kb_key
     if m.rule == "topic":
@@ -215,7 +211,34 @@ def _identity(m: Mention, long_forms: dict[str, str]) -> str:
     if m.rule == "component" and m.text.isalpha() and m.text.istitle():
         return f"part:{m.paper}:{name_key(m.text)}"  # "the Generator" of one system is not another paper's
     key = name_key(m.text)
-    return "name:" + long_forms.get(key, key)
+    return "name:" + senses.get((m.paper, key), long_forms.get(key, key))
+
+
+def _acronym_senses(by_paper) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Where papers spell out a coined short form, the identity of each long form (its short form's) and of the
+    short form in each paper that spells it out. Two papers that give one short form unrelated long forms
+    coin two things ("AMS": Aspect Matching Score, Augmented Mixup Sampling), each its own identity; a paper
+    that only uses the short form keeps the plain one."""
+    spelled: dict[str, list[tuple[str, str]]] = defaultdict(list)  # short key -> (paper, long form)
+    for _, mentions in by_paper:
+        for m in mentions:
+            if m.long_form and not m.kb_key and m.rule != "topic":
+                spelled[name_key(m.text)].append((m.paper, m.long_form))
+    long_forms: dict[str, str] = {}
+    senses: dict[tuple[str, str], str] = {}
+    for short, uses in spelled.items():
+        meanings: list[tuple[str, str]] = []  # the first long form of each meaning, its identity key
+        of_paper: dict[str, str] = {}
+        for paper, long in uses:
+            meaning = next((key for first, key in meanings if same_meaning(long, first)), None)
+            if meaning is None:
+                meaning = short if not meanings else f"{short}|{name_key(long)}"
+                meanings.append((long, meaning))
+            long_forms.setdefault(name_key(long), meaning)
+            of_paper.setdefault(paper, meaning)
+        if len(meanings) > 1:  # with one meaning every paper's short form is it, spelt out there or not
+            senses.update({(paper, short): meaning for paper, meaning in of_paper.items()})
+    return long_forms, senses
 
 
 def _fold_plurals(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
@@ -241,18 +264,27 @@ def _entity(identity: str, mentions: list[Mention], kb: KnowledgeBase, used_slug
     surfaces = Counter(m.text for m in mentions)
     if identity.startswith("topic:"):
         label = mentions[0].long_form
-        key = slug(label) if slug(label) not in used_slugs else f"{slug(label)}-task"
-        used_slugs.add(key)
+        key = _new_key(label, "Task", used_slugs)
         return Entity(key, label, "Task", tuple(sorted(set(surfaces) - {label})))
     label = max(surfaces, key=lambda s: (surfaces[s], s.rstrip("s") == s, -len(s)))
     long_forms = {m.long_form for m in mentions if m.long_form}
     aliases = tuple(sorted((set(surfaces) | long_forms) - {label}))
-    key = slug(label)
-    if key in used_slugs:
-        key = f"{key}-{_type(mentions).lower()}"
-    used_slugs.add(key)
+    key = _new_key(label, _type(mentions), used_slugs)
     variant_of = next((m.variant_of for m in mentions if m.variant_of), None)
     return Entity(key, label, _type(mentions), aliases, variant_of)
+
+
+def _new_key(label: str, entity_type: str, used: set[str]) -> str:
+    """A key no other entity has: the label's slug, else with its type ("dsp-method"), else numbered ("dsp-method-2"):
+    two papers may coin one short form for two things."""
+    key = slug(label)
+    if key in used:
+        key = base = f"{key}-{entity_type.lower()}"
+        number = 2
+        while key in used:
+            key, number = f"{base}-{number}", number + 1
+    used.add(key)
+    return key
 
 
 def _type(mentions: list[Mention]) -> str:

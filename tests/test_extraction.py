@@ -127,6 +127,18 @@ def test_resolution_merges_spellings_and_acronyms_across_papers(tiny_kb):
     assert by_label["Llama 2"].developed_by == "meta"
 
 
+def test_one_short_form_coined_for_two_things_is_two_nodes(tiny_kb):
+    papers = [
+        paper("A study", "We introduce Deep Spectral Prior (DSP), a formulation. DSP helps.", "p1"),
+        paper("Another", "We propose Dynamic Speculative Planning (DSP), an agent method.", "p2"),
+        paper("A third", "We use Deep Spectral Priors (DSP) here.", "p3"),
+    ]
+    resolved = resolve(_extract(papers, tiny_kb), tiny_kb)
+    nodes = {link.paper: link.entity for link in resolved.links if resolved.entities[link.entity].label == "DSP"}
+    assert nodes["p1"] == nodes["p3"] != nodes["p2"]
+    assert "Dynamic Speculative Planning" in resolved.entities[nodes["p2"]].aliases
+
+
 def test_maker_named_before_model_gives_developed_by():
     kb = KnowledgeBase([KBEntry("codex", "Codex", "Model"), KBEntry("openai", "OpenAI", "Organization")])
     resolved = resolve(_extract([paper("Evaluation of OpenAI Codex", "We test OpenAI Codex on kernels.")], kb), kb)
