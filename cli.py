@@ -163,6 +163,9 @@ def neighbours(name, depth, as_json, limit, graph_dir):
         return
     aliases = f"  (also: {', '.join(hood.aliases[:8])})" if hood.aliases else ""
     click.echo(f"{hood.label} [{hood.type}]{aliases}")
+    for other in hood.homonyms:  # one acronym coined for two things: say so, and by what other name to ask
+        called = f", also called {', '.join(other['aliases'][:2])}" if other["aliases"] else ""
+        click.echo(f"  {name!r} also names {other['label']} [{other['type']}]{called}")
     totals, members = defaultdict(int), defaultdict(list)
     for group in hood.groups:
         totals[_group_title(hood.kind, group)] += group.count

@@ -72,6 +72,8 @@ class Neighbourhood:
     groups: list[Group] = field(default_factory=list)
     results: list[StatedScore] = field(default_factory=list)
     result_count: int = 0
+    homonyms: list[dict] = field(default_factory=list)
+    """Other entities the name names (two papers coining one acronym for two things): label, type and aliases."""
 
     def as_dict(self) -> dict:
         return {
@@ -84,6 +86,7 @@ class Neighbourhood:
             "groups": [g.__dict__ for g in self.groups],
             "results": [r.__dict__ for r in self.results],
             "result_count": self.result_count,
+            "homonyms": self.homonyms,
         }
 
 
@@ -171,6 +174,14 @@ class LookupIndex:
             groups[(neighbour.distance, neighbour.link, neighbour.kind, neighbour.type)] = total
         hood.groups = [Group(*group, count) for group, count in groups.items()]
         hood.results, hood.result_count = self._results(start, limit)
+        hood.homonyms = [
+            {"label": label, "type": type_, "aliases": json.loads(aliases)}
+            for label, type_, aliases in self._rows(
+                "SELECT label, type, aliases FROM names JOIN nodes ON nodes.id = names.node "
+                "WHERE names.key = ? AND nodes.id != ? AND nodes.kind = 'entity' ORDER BY nodes.degree DESC, nodes.node",
+                (name_key(name), start),
+            )
+        ]
         return hood
 
     def _results(self, start: int, limit: int | None) -> tuple[list[StatedScore], int]:

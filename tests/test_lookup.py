@@ -167,6 +167,16 @@ def test_names_are_found_by_any_spelling_entities_first(small):
     assert index.neighbourhood("a-1").id == index.neighbourhood("A 1").id == "entity:a"
     assert index.neighbourhood("a on c").id == "paper:p3"
     assert index.neighbourhood("b").id == "entity:b"  # B and b share a key: the one with more edges
+    assert index.neighbourhood("b").homonyms == [{"label": "b", "type": "Model", "aliases": ["b-two"]}]  # and the other
+    assert index.neighbourhood("b-two").homonyms == [] and index.neighbourhood("a on c").homonyms == []
+
+
+def test_a_name_of_two_entities_says_so(small):
+    result = subprocess.run(
+        [sys.executable, "-m", "cli", "neighbours", "B", "--graph", str(small), "--depth", "1"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    assert result.stdout.splitlines()[1] == "  'B' also names b [Model], also called b-two"
 
 
 def test_a_name_with_a_slip_gets_close_names(tmp_path):
