@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import LATEX_COMMAND
+from .names import FUNCTION_WORDS, LATEX_COMMAND
 
 __all__ = ["AcronymPair", "find_acronym_pairs", "best_long_form", "spells_out"]
 
@@ -145,19 +145,16 @@ def best_long_form(short: str, before: str) -> str | None:
     return None
 
 
-_FUNCTION_WORDS = frozenset("of for and the a an to in on with via by".split())
-
-
 def _initials_tail(letters: list[str], tokens: list[str]) -> str | None:
     """The tail of `tokens` whose words begin with the letters, one word each ("Parallel Prompt Decoding"
     for PPD), which the shortest tail that spells them ("Prompt Decoding") would cut short. Function words
     may stand between; they need not be spelt."""
     for start in range(len(tokens) - 1, -1, -1):
         tail = " ".join(tokens[start:]).strip(",;:")
-        words = [w for w in _SPLIT_WORDS.split(tail) if w and w.lower() not in _FUNCTION_WORDS]
+        words = [w for w in _SPLIT_WORDS.split(tail) if w and w.lower() not in FUNCTION_WORDS]
         if len(words) > len(letters):
             return None
-        if len(words) == len(letters) and tail.split()[0].lower() not in _FUNCTION_WORDS:
+        if len(words) == len(letters) and tail.split()[0].lower() not in FUNCTION_WORDS:
             return tail if [w[0].lower() for w in words] == letters else None
     return None
 

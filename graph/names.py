@@ -9,7 +9,7 @@ from functools import lru_cache
 
 __all__ = [
     "name_key", "name_keys", "case_key", "slug", "words", "looks_like_name", "whole_word", "Word", "LATEX_COMMAND", "PARAMETER_COUNT",
-    "ADJECTIVE_SUFFIX", "same_meaning",
+    "ADJECTIVE_SUFFIX", "FUNCTION_WORDS", "same_meaning",
 ]
 
 _SEPARATORS = re.compile(r"[\s\-_‐‑‒–—·]+")
@@ -64,10 +64,11 @@ def same_meaning(long_a: str, long_b: str) -> bool:
 
 
 def _content_words(phrase: str) -> set[str]:
-    return {w.rstrip("s") for w in re.split(r"[\W_]+", phrase.lower()) if w and w not in _FUNCTION_WORDS}
+    return {w.rstrip("s") for w in re.split(r"[\W_]+", phrase.lower()) if w and w not in FUNCTION_WORDS}
 
 
-_FUNCTION_WORDS = frozenset("a an the of for and or to in on with via by from at as".split())
+FUNCTION_WORDS = frozenset("a an the of for and or to in on with via by from at as".split())
+"""The small words inside a long form that its short form need not spell ("Chain of Thought", CoT)."""
 
 
 def slug(name: str) -> str:
