@@ -147,7 +147,7 @@ def _evaluation_role(m: Mention, before: str) -> str:
             return "uses"  # "existing benchmarks (e.g., Natural Questions, HotpotQA) fail to ..."
         if evaluated_on_before(before) and has_evaluation_cue(m.sentence):
             return "evaluatesOn"
-        if m.type == "Benchmark" and (_SHOTS.search(before) or _SCORE_AFTER.match(m.sentence, m.end - m.sent_start)):
+        if m.type == "Benchmark" and (_SHOTS.search(before) or _MEASURED_AFTER.match(m.sentence, m.end - m.sent_start)):
             return "evaluatesOn"
         if m.type == "Benchmark" and has_evaluation_cue(m.sentence) and not _mentioned_as_prior(m.sentence):
             return "evaluatesOn"
@@ -166,7 +166,7 @@ _PRIOR_LIST = re.compile(
 
 
 _SHOTS = re.compile(r"\b(?:\d+|zero|one|few|two|three|five)-shot\s+$", re.IGNORECASE)
-_SCORE_AFTER = re.compile(r"\s+(?:scores?|accuracy|leaderboard)\b", re.IGNORECASE)
+_MEASURED_AFTER = re.compile(r"\s+(?:scores?|accuracy|leaderboard)\b", re.IGNORECASE)
 """A benchmark measured: "5-shot MMLU", "a 16% improvement in MMLU scores"."""
 
 
