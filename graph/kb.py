@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
-from .names import case_key, name_key, slug, words
+from .names import FUNCTION_WORDS, case_key, name_key, slug, words
 
 __all__ = ["KBEntry", "KnowledgeBase", "load_kb", "KB_DIR"]
 
@@ -81,6 +82,12 @@ class KnowledgeBase:
         for phrase, topic in topics:
             self.topics[name_key(phrase)] = topic
             _count_words(self._topic_word_counts, phrase)
+        self._initials: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for entry in self.entries.values():
+            for name in entry.names:
+                words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in FUNCTION_WORDS]
+                if len(words) >= 2 and all(w[0].isalpha() for w in words):
+                    self._initials[("".join(w[0] for w in words).lower(), entry.type)].add(entry.key)
 
     def lookup(self, surface: str) -> list[KBEntry]:
         """Entries a surface form may name.
@@ -105,6 +112,17 @@ class KnowledgeBase:
             if entry not in found:
                 found.append(entry)
         return found
+
+    def spelled_by(self, short: str, entity_type: str) -> KBEntry | None:
+        """The one known entity of a type whose name's words begin with the letters of `short`, if one only:
+        "MAE" as a measure is the mean absolute error (as a method it would be masked autoencoders).
+
+        >>> kb = KnowledgeBase([KBEntry("mean-absolute-error", "mean absolute error", "Metric")])
+        >>> kb.spelled_by("MAE", "Metric").key, kb.spelled_by("MAE", "Method")
+        ('mean-absolute-error', None)
+        """
+        keys = self._initials.get((short.lower(), entity_type), ())
+        return self.entries[next(iter(keys))] if len(keys) == 1 else None
 
     def word_counts(self, first_word: str) -> list[int]:
         """How many words a known name starting with this word may have, longest first (1 always).

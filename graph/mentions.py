@@ -563,7 +563,14 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             e = tuning.end()  # "PanGu-pi-1B Pro", "RTL-Coder 6.7B Instruct"
         after = text[e : e + 60]
         entity_type = type_in_context(word, after, text[start:s]) or _known_model_part(word, kb) or ("Benchmark" if year else "")
-        add(s, e, entity_type, "form")
+        # a measure's letters name the known measure they spell ("MAE of 48.9": mean absolute error); a system's
+        # letters may be the paper's own coinage, whatever known name they spell
+        measure = entity_type == "Metric" and word.isupper() and e == ws[position][1]
+        known = kb.spelled_by(word, entity_type) if measure else None
+        if known:
+            add(s, e, known.type, "kb-acronym", kb_key=known.key)
+        else:
+            add(s, e, entity_type, "form")
     return found
 
 

@@ -139,6 +139,15 @@ def test_one_short_form_coined_for_two_things_is_two_nodes(tiny_kb):
     assert "Dynamic Speculative Planning" in resolved.entities[nodes["p2"]].aliases
 
 
+def test_a_measure_s_bare_acronym_is_the_known_measure_it_spells():
+    kb = KnowledgeBase([KBEntry("mean-absolute-error", "mean absolute error", "Metric"),
+                        KBEntry("gemini-robotics-er", "Gemini Robotics-ER", "Model")])
+    text = "We achieve MAE of 48.9 on the test split. Our GRE model is fast."
+    found = {m.text: (m.kb_key, m.type) for m in mentions_of(paper("A study", text), kb)}
+    assert found["MAE"] == ("mean-absolute-error", "Metric")
+    assert found.get("GRE", (None,))[0] is None  # a model's letters may be the paper's own coinage
+
+
 def test_maker_named_before_model_gives_developed_by():
     kb = KnowledgeBase([KBEntry("codex", "Codex", "Model"), KBEntry("openai", "OpenAI", "Organization")])
     resolved = resolve(_extract([paper("Evaluation of OpenAI Codex", "We test OpenAI Codex on kernels.")], kb), kb)
