@@ -266,7 +266,7 @@ _PROPOSAL = re.compile(
     r"[^.;]{0,120}?(?<!\bthe )(?<!\bour )\b(propose[sd]?|introduce[sd]?|present(?:s|ed)?|develop(?:s|ed)?|release[sd]?|"
     r"proposing|introducing|presenting|"
     r"design(?:s|ed)?|construct(?:s|ed)?|build(?:s)?|buil[dt]|create[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|"
-    r"unveil(?:s|ed)?|devise[sd]?|derive[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b(?!\s+to\s+[a-z]+\b)"
+    r"unveil(?:s|ed)?|devise[sd]?|derive[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b(?!\s+to\s+[a-z]+\b)(?!\s+(?:from|on|upon)\b)"
     r"(?!\s+(?:a\s+)?(?:new\s+)?(?:state[- ]of[- ]the[- ]art|SOTA|records?)\b)",
     re.IGNORECASE,
 )
@@ -291,6 +291,8 @@ def proposal_verb_ends(sentence: str, own_names: tuple[str, ...] = ()) -> list[i
     >>> proposal_verb_ends("We apply the proposed kernel to ANNS"), proposal_verb_ends("we propose to leverage Human4DiT")
     ([], [])
     >>> proposal_verb_ends("Our method establishes a new state-of-the-art on the How2Sign benchmark")
+    []
+    >>> proposal_verb_ends("This work provides a model derived from the GPT-2 architecture")  # GPT-2 is not its own
     []
     >>> s = "We propose the Visual State-Space Module and introduce a novel Hilbert Curve Scanning technique."
     >>> [s[end:end + 8] for end in proposal_verb_ends(s)]
