@@ -395,13 +395,12 @@ def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Ment
                 continue
             before = text[m.sent_start : m.start]
             if known:
-                entity_type = known.most_common(1)[0][0]
+                typed.append(replace(m, type=known.most_common(1)[0][0]))
             elif evaluated_on_before(before) and has_evaluation_cue(m.sentence) and not _subject_after_opening(text, m):
-                entity_type = kind_in_evaluation_phrase(before) or "Benchmark"
+                # a guess from the place ("results on X"): it counts only where nothing typed the name
+                typed.append(replace(m, type=kind_in_evaluation_phrase(before) or "Benchmark", typed=False))
             else:
                 typed.append(replace(m, type="Method", typed=False))
-                continue
-            typed.append(replace(m, type=entity_type))
     return result
 
 

@@ -288,12 +288,15 @@ def _new_key(label: str, entity_type: str, used: set[str]) -> str:
 
 
 def _type(mentions: list[Mention]) -> str:
-    """The type most typed mentions agree on (the paper's own naming counts double); else Method."""
+    """The type most typed mentions agree on (the paper's own naming counts double); where none is typed,
+    the type most mentions were given by their place (an evaluation, "results on X", or none: Method)."""
     votes = Counter()
     for m in mentions:
         if m.typed:
             votes[m.type] += 2.0 if m.role == "proposes" else 1.0
-    return max(sorted(votes), key=votes.__getitem__) if votes else "Method"
+    if not votes:
+        votes = Counter(m.type or "Method" for m in mentions)
+    return max(sorted(votes), key=votes.__getitem__)
 
 
 def _add_kb_relatives(resolved: Resolved, kb: KnowledgeBase) -> None:

@@ -148,6 +148,14 @@ def test_a_measure_s_bare_acronym_is_the_known_measure_it_spells():
     assert found.get("GRE", (None,))[0] is None  # a model's letters may be the paper's own coinage
 
 
+def test_a_type_guessed_from_an_evaluation_place_yields_to_the_names_other_mentions(tiny_kb):
+    text = ("We develop SWIFT, a one-stop infrastructure for large models. SWIFT integrates inference. "
+            "Results on ToolBench improve when training with a customized dataset on SWIFT. Results on XBench improve too.")
+    resolved = resolve(_extract([paper("SWIFT: A Scalable Infrastructure", text)], tiny_kb), tiny_kb)
+    types = {e.label: e.type for e in resolved.entities.values()}
+    assert types["SWIFT"] == "Method" and types["XBench"] == "Benchmark"
+
+
 def test_maker_named_before_model_gives_developed_by():
     kb = KnowledgeBase([KBEntry("codex", "Codex", "Model"), KBEntry("openai", "OpenAI", "Organization")])
     resolved = resolve(_extract([paper("Evaluation of OpenAI Codex", "We test OpenAI Codex on kernels.")], kb), kb)
