@@ -840,11 +840,17 @@ def _is_named_long_form(long: str, kb: KnowledgeBase, *, at_sentence_start: bool
 
 
 def _head_type(long: str) -> str | None:
-    """The type a long form's head word gives: its last word, or the word before its first "of"
-    ("Legacy Survey of Space and Time"); a survey, census, registry, atlas or archive is a Dataset."""
-    head = long.split(" of ")[0].split()
+    """The type a long form's head word gives: its last word, or the word before its first preposition
+    ("Legacy Survey of Space and Time", "model-aware data selection with data influence models"); a survey,
+    census, registry, atlas or archive is a Dataset.
+
+    >>> _head_type("Legacy Survey of Space and Time"), _head_type("model-aware data selection with data influence models")
+    ('Dataset', None)
+    """
+    head = _PREPOSITION.split(long, 1)[0].split()
     last = head[-1].lower() if head else ""
     return "Dataset" if last in _DATA_COLLECTIONS else type_from_head_noun(" " + last)
 
 
 _DATA_COLLECTIONS = frozenset("survey census registry atlas archive".split())
+_PREPOSITION = re.compile(r"\s(?:of|with|for|via|using|from|in|on|to|under|over|through)\s")
