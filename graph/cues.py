@@ -58,13 +58,14 @@ _FORM_TYPES = (
 )
 
 
-_DECISIVE_FORM = re.compile(r"(?:Bench|Benchmark|Dataset|Corpus|Arena|Leaderboard)\+*$|-bench$")
+_DECISIVE_FORM = re.compile(r"(?:Bench|Benchmark|Dataset|Corpus|Arena|Leaderboard)\+*$|-bench$|[-\s]\d+(?:\.\d+)?B\b")
+"""Forms that decide a type whatever the sentence says: a benchmark's suffix, a model's size in billions ("ReVPT-7B")."""
 
 
-def type_in_context(name: str, after: str, before: str = "") -> str | None:
+def type_in_context(name: str, after: str, before: str = "", *, form: bool = True) -> str | None:
     """The type a name's sentence gives it, else the one its form suggests: a suffix that decides
     ("GREval-Bench"), the noun after it ("LF-Eval is an automatic metric"), the kind word before it
-    ("a framework called ... (GC-KBVQA)"), then its form ("CrEval" would be a Benchmark).
+    ("a framework called ... (GC-KBVQA)"), then, unless `form` is False, its form ("CrEval" would be a Benchmark).
 
     >>> type_in_context("LF-Eval", " is an automatic metric"), type_in_context("GREval-Bench", ", an evaluation framework")
     ('Metric', 'Benchmark')
@@ -80,7 +81,8 @@ def type_in_context(name: str, after: str, before: str = "") -> str | None:
     decisive = type_from_form(name) if _DECISIVE_FORM.search(name) else None
     scored = "Metric" if (_SCORE_BEFORE.search(before) or _SCORE_AFTER.match(after)) and name.isupper() else None  # "45.0 PDMS", "MAE of 48.9"
     data = "Dataset" if _HOLDS_DATA.match(after) else None  # "CoderUJB comprises 2,239 programming questions"
-    return decisive or type_from_head_noun(after) or type_from_noun_before(before) or scored or data or type_from_form(name)
+    in_context = decisive or type_from_head_noun(after) or type_from_noun_before(before) or scored or data
+    return in_context or (type_from_form(name) if form else None)
 
 
 _HOLDS_DATA = re.compile(

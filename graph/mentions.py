@@ -21,6 +21,7 @@ from .cues import (
     proposed_after,
     type_from_head_noun,
     type_from_noun_before,
+    type_from_form,
     type_in_context,
 )
 from .roles import assign_roles
@@ -561,13 +562,18 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         if _SIZE.search(text[s:e]) and (tuning := _TUNING_AFTER.match(text, e)):
             e = tuning.end()  # "PanGu-pi-1B Pro", "RTL-Coder 6.7B Instruct"
         after = text[e : e + 60]
-        entity_type = type_in_context(word, after, text[start:s]) or _known_model_part(word, kb) or ("Benchmark" if year else "")
+        entity_type = type_in_context(text[s:e], after, text[start:s], form=False) or _known_model_part(word, kb) or (
+            "Benchmark" if year else ""
+        )
+        guessed = "" if entity_type else type_from_form(text[s:e]) or ""  # "-Coder" is mostly a model: a guess the text may overrule
         # a measure's letters name the known measure they spell ("MAE of 48.9": mean absolute error); a system's
         # letters may be the paper's own coinage, whatever known name they spell
         measure = entity_type == "Metric" and word.isupper() and e == ws[position][1]
         known = kb.spelled_by(word, entity_type) if measure else None
         if known:
             add(s, e, known.type, "kb-acronym", kb_key=known.key)
+        elif guessed:
+            add(s, e, guessed, "form", typed=False)
         else:
             add(s, e, entity_type, "form")
     return found

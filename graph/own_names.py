@@ -405,10 +405,12 @@ def _title_part(paper, text, start, title, name, kb, taken) -> list[Mention]:
     kb_key = known[0].key if known else None
     _, _, subtitle = _split_title(title)
     entity_type = known[0].type if known else (
-        type_from_subtitle(subtitle) or _type_in_abstract(name, text[start + len(title) :]) or type_from_form(name) or ""
+        type_from_subtitle(subtitle) or _type_in_abstract(name, text[start + len(title) :])
     )
+    guessed = not entity_type and type_from_form(name)  # a guess from the form that the abstract's words may overrule
     taken.update(range(s, s + len(name)))
-    return [Mention(paper, name, s, s + len(name), title, start, entity_type, "title", "proposes", kb_key=kb_key)]
+    return [Mention(paper, name, s, s + len(name), title, start, entity_type or guessed or "", "title", "proposes",
+                    kb_key=kb_key, typed=not guessed)]
 
 
 def _names_one_thing(word: str) -> bool:

@@ -156,6 +156,14 @@ def test_a_type_guessed_from_an_evaluation_place_yields_to_the_names_other_menti
     assert types["SWIFT"] == "Method" and types["XBench"] == "Benchmark"
 
 
+def test_a_type_guessed_from_a_names_form_yields_to_what_the_text_says_but_a_size_decides(tiny_kb):
+    text = ("We present a multi-task fine-tuning framework, MFTcoder, that enables parallel fine-tuning. "
+            "We train ReVPT-7B with it. MFTCoder is open-sourced.")
+    resolved = resolve(_extract([paper("MFTCoder: Boosting Code LLMs with Multitask Fine-Tuning", text)], tiny_kb), tiny_kb)
+    types = {e.label: e.type for e in resolved.entities.values()}
+    assert types["MFTCoder"] == "Method" and types["ReVPT-7B"] == "Model"
+
+
 def test_maker_named_before_model_gives_developed_by():
     kb = KnowledgeBase([KBEntry("codex", "Codex", "Model"), KBEntry("openai", "OpenAI", "Organization")])
     resolved = resolve(_extract([paper("Evaluation of OpenAI Codex", "We test OpenAI Codex on kernels.")], kb), kb)
