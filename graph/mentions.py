@@ -19,9 +19,9 @@ from .cues import (
     names_a_task,
     proposal_verb_ends,
     proposed_after,
+    type_from_form,
     type_from_head_noun,
     type_from_noun_before,
-    type_from_form,
     type_in_context,
 )
 from .roles import assign_roles
@@ -565,7 +565,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         entity_type = type_in_context(text[s:e], after, text[start:s], form=False) or _known_model_part(word, kb) or (
             "Benchmark" if year else ""
         )
-        guessed = "" if entity_type else type_from_form(text[s:e]) or ""  # "-Coder" is mostly a model: a guess the text may overrule
+        # "-Coder" is mostly a model: a guess from the form, which what the text says of the name elsewhere overrules
+        guessed = "" if entity_type else type_from_form(text[s:e]) or ""
         # a measure's letters name the known measure they spell ("MAE of 48.9": mean absolute error); a system's
         # letters may be the paper's own coinage, whatever known name they spell
         measure = entity_type == "Metric" and word.isupper() and e == ws[position][1]

@@ -84,7 +84,8 @@ class Mention:
     long_form: str | None = None
     variant_of: str | None = None
     typed: bool = True
-    """False when nothing gave the type and it is the Method default."""
+    """False when the text gave no type: the type is a guess (from the name's form or an evaluation place) or
+    the Method default, and counts only where no mention of the entity is typed."""
 
 
 @dataclass(frozen=True)

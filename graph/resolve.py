@@ -289,7 +289,8 @@ def _new_key(label: str, entity_type: str, used: set[str]) -> str:
 
 def _type(mentions: list[Mention]) -> str:
     """The type most typed mentions agree on (the paper's own naming counts double); where none is typed,
-    the type most mentions were given by their place (an evaluation, "results on X", or none: Method)."""
+    the type most mentions were guessed (from an evaluation place, "results on X", or the name's form, "-Coder"),
+    else Method."""
     votes = Counter()
     for m in mentions:
         if m.typed:
