@@ -148,20 +148,27 @@ def test_a_measure_s_bare_acronym_is_the_known_measure_it_spells():
     assert found.get("GRE", (None,))[0] is None  # a model's letters may be the paper's own coinage
 
 
-def test_a_type_guessed_from_an_evaluation_place_yields_to_the_names_other_mentions(tiny_kb):
-    text = ("We develop SWIFT, a one-stop infrastructure for large models. SWIFT integrates inference. "
-            "Results on ToolBench improve when training with a customized dataset on SWIFT. Results on XBench improve too.")
-    resolved = resolve(_extract([paper("SWIFT: A Scalable Infrastructure", text)], tiny_kb), tiny_kb)
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (  # a guess from an evaluation place yields to the name's other mentions
+            "SWIFT: A Scalable Infrastructure",
+            "We develop SWIFT, a one-stop infrastructure for large models. SWIFT integrates inference. Results on "
+            "ToolBench improve when training with a customized dataset on SWIFT. Results on XBench improve too.",
+            {"SWIFT": "Method", "XBench": "Benchmark"},
+        ),
+        (  # a guess from the form ("-Coder") yields to what the text says; a size in billions decides
+            "MFTCoder: Boosting Code LLMs with Multitask Fine-Tuning",
+            "We present a multi-task fine-tuning framework, MFTcoder, that enables parallel fine-tuning. "
+            "We train ReVPT-7B with it. MFTCoder is open-sourced.",
+            {"MFTCoder": "Method", "ReVPT-7B": "Model"},
+        ),
+    ],
+)
+def test_a_guessed_type_counts_only_where_nothing_types_the_name(tiny_kb, title, text, expected):
+    resolved = resolve(_extract([paper(title, text)], tiny_kb), tiny_kb)
     types = {e.label: e.type for e in resolved.entities.values()}
-    assert types["SWIFT"] == "Method" and types["XBench"] == "Benchmark"
-
-
-def test_a_type_guessed_from_a_names_form_yields_to_what_the_text_says_but_a_size_decides(tiny_kb):
-    text = ("We present a multi-task fine-tuning framework, MFTcoder, that enables parallel fine-tuning. "
-            "We train ReVPT-7B with it. MFTCoder is open-sourced.")
-    resolved = resolve(_extract([paper("MFTCoder: Boosting Code LLMs with Multitask Fine-Tuning", text)], tiny_kb), tiny_kb)
-    types = {e.label: e.type for e in resolved.entities.values()}
-    assert types["MFTCoder"] == "Method" and types["ReVPT-7B"] == "Model"
+    assert {label: types[label] for label in expected} == expected
 
 
 def test_maker_named_before_model_gives_developed_by():
