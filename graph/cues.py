@@ -58,8 +58,9 @@ _FORM_TYPES = (
 )
 
 
-_DECISIVE_FORM = re.compile(r"(?:Bench|Benchmark|Dataset|Corpus|Arena|Leaderboard)\+*$|-bench$|[-\s]\d+(?:\.\d+)?B\b")
-"""Forms that decide a type whatever the sentence says: a benchmark's suffix, a model's size in billions ("ReVPT-7B")."""
+_DECISIVE_FORM = re.compile(rf"(?:Bench|Benchmark|Dataset|Corpus|Arena|Leaderboard)\+*$|-bench$|[-\s]{PARAMETER_COUNT}\b")
+"""Forms that decide a type whatever the sentence says: a benchmark's suffix, a model's size ("ReVPT-7B"; `type_from_form`
+tells a size from a count of examples, "CT-3M")."""
 
 
 def type_in_context(name: str, after: str, before: str = "", *, form: bool = True) -> str | None:
