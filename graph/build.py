@@ -17,7 +17,7 @@ from .errors import GraphMissingError, GraphUnreadableError, InputError
 from .export import void_description
 from .index import INDEX_FILE, write_index
 from .kb import load_kb
-from .kg import build_graph, lookup_view
+from .kg import build_graph, lookup_view, stated_results
 from .outputs import json_chunks, replace_outputs, write_atomic
 from .pipeline import extract, make_pipeline
 from .rdf import PREFIXES, iter_quads
@@ -147,6 +147,7 @@ def build(
         del store
         write_stamp(stage)
     kinds = nx.get_node_attributes(graph, "kind")
+    stated = stated_results(graph)  # as the lookup index and the pages count them
     return BuildSummary(
         papers=sum(1 for k in kinds.values() if k == "paper"),
         records=records,
@@ -156,6 +157,6 @@ def build(
         seconds=time.perf_counter() - started,
         out=out,
         skipped=skipped,
-        results=len(graph.graph.get("results", ())),
-        result_benchmarks=len({r["benchmark"] for r in graph.graph.get("results", ())}),
+        results=len(stated),
+        result_benchmarks=len({r["benchmark"] for r in stated}),
     )
