@@ -1,8 +1,8 @@
 """Names a sentence presents as names: the name a title gives (and where the abstract repeats it),
-the names a sentence says it coins ("a tokenizer named X", "our X model", "X, a ..."), title-case
-phrases right after "we propose",
-title-case names of a kind ("the Speech Accessibility Project Challenge", "the Salinas dataset") and
-of a part ("a Knowledge Transfer module", "the Cognition-Inspired Decoder")."""
+the names a sentence says it coins ("a tokenizer named X", "our X model", "X, a ..."), names set in
+quotes, title-case phrases right after "we propose", title-case names of a kind ("the Speech
+Accessibility Project Challenge", "the Salinas dataset") and of a part ("a Knowledge Transfer
+module", "the Cognition-Inspired Decoder")."""
 
 from __future__ import annotations
 
