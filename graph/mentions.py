@@ -530,8 +530,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             add(s, e, here.known_acronyms[word].type, "kb-acronym", kb_key=here.known_acronyms[word].key)
             continue
         listed = _listed_with(text, s, e, word, found, here.lower_words)
-        if listed:  # "Food-101, CIFAR-10, STL-10, Flowers, and Pets"
-            add(s, e, listed, "list")
+        if listed:  # "Food-101, CIFAR-10, STL-10, Flowers, and Pets"; "GPT-J 6B, Bloom 7B": a sized release
+            add(s, _release_end(text, e, word)[0], listed, "list")
             continue
         parts = word.split("-")
         extends_own = len(parts) > 1 and bool({parts[0], parts[-1]} & here.title_words)
@@ -552,13 +552,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             continue  # "three standard CIR benchmarks", "unseen tasks, such as KBQA": a category, not one thing
         if position and _joins_left(ws[position - 1], s, text, kb, taken):
             s = ws[position - 1][0]  # "Lightning Attention-2", "Something-Something V2"
-        year = _EDITION.match(text, e)
-        if year:  # "PalmX 2025", "NADI 2025": a yearly shared task or challenge
-            e = year.end()
-        elif word.isupper() and (number := _ROMAN_NUMBER.match(text, e)):
-            e = number.end()  # "HOLISMOKES VI": a numbered release
-        elif size := _SIZE_AFTER.match(text, e):
-            e = size.end()  # "RTL-Coder 6.7B": a sized release
+        e, year = _release_end(text, e, word)
         if _SIZE.search(text[s:e]) and (tuning := _TUNING_AFTER.match(text, e)):
             e = tuning.end()  # "PanGu-pi-1B Pro", "RTL-Coder 6.7B Instruct"
         after = text[e : e + 60]
@@ -580,10 +574,22 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     return found
 
 
+def _release_end(text: str, e: int, word: str) -> tuple[int, bool]:
+    """Where a coined name ending at `e` ends with the edition, number or size written after it, and whether
+    that was a year: "PalmX 2025" (a yearly shared task), "HOLISMOKES VI", "RTL-Coder 6.7B"."""
+    if year := _EDITION.match(text, e):
+        return year.end(), True
+    if word.isupper() and (number := _ROMAN_NUMBER.match(text, e)):
+        return number.end(), False
+    if size := _SIZE_AFTER.match(text, e):
+        return size.end(), False
+    return e, False
+
+
 _BRACKETED_VARIANT = re.compile(r" ?\[[A-Za-z][\w\-.]*\]")
 _ROMAN_NUMBER = re.compile(r" (?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w\-])")
 _SIZE = re.compile(rf"{PARAMETER_COUNT}\b")
-_SIZE_AFTER = re.compile(rf" {PARAMETER_COUNT}(?![\w.])")
+_SIZE_AFTER = re.compile(rf" {PARAMETER_COUNT}(?!\w|\.\w)")
 _TUNING_AFTER = re.compile(r" (?:Pro|Plus|Instruct|Chat|Base|Max|Mini|Lite)(?![\w-])")
 _EDITION = re.compile(r"[ -](?:19|20)\d\d(?![\w.\-])")
 

@@ -356,8 +356,8 @@ def title_names(paper, text, start, end, kb, taken) -> list[Mention]:
     return _title_part(paper, text, start, title, head, kb, taken)
 
 
-_SIZED = re.compile(rf"^[A-Z][\w\-]*\s{PARAMETER_COUNT}$")
-""""Dream-Coder 7B", "Falcon 40B": a name with its size is a model's name, whatever its words."""
+_SIZED = re.compile(rf"^[A-Z][\w\-]*\s(?:{PARAMETER_COUNT}|[vV]\d+(?:\.\d+)*)$")
+""""Dream-Coder 7B", "Falcon 40B", "Octopus v4": a name with its size or version is a release's name, whatever its words."""
 
 
 def title_repeats(sentence: str, offset: int, title_mentions) -> list[tuple[int, int, Mention]]:

@@ -307,6 +307,8 @@ def test_a_title_name_takes_its_type_from_the_subtitle(tiny_kb):
     assert [(m.text, m.type, m.role) for m in found if m.rule == "title"] == [("Anveshana", "Dataset", "proposes")]
     found = mentions_of(paper("Dream-Coder 7B: An Open Diffusion Model", "Dream-Coder 7B attains 21.4% on HumanEval."), tiny_kb)
     assert {(m.text, m.type) for m in found if m.rule == "title"} == {("Dream-Coder 7B", "Model")}  # a name with its size
+    found = mentions_of(paper("Octopus v4: Graph of language models", "Octopus v4 routes queries."), tiny_kb)
+    assert [(m.text, m.rule) for m in found] == [("Octopus v4", "title"), ("Octopus v4", "title")]  # or its version
     found = mentions_of(paper("A study", "ProSper is a python library containing sparse coding algorithms."), tiny_kb)
     assert [(m.text, m.role) for m in found] == [("ProSper", "proposes")]  # the abstract says what its own thing is
     found = mentions_of(paper("ProSper -- A Python Library for Sparse Coding", "ProSper contains algorithms."), tiny_kb)
@@ -640,6 +642,8 @@ def test_a_coined_name_keeps_its_size_and_tuning_words(tiny_kb):
     text = "We compare RTL-Coder 6.7B with our PanGu-pi-1B Pro and PanGu-pi-1.5B Pro models, trained on 1.6T tokens."
     found = [m.text for m in mentions_of(paper("A study", text), tiny_kb)]
     assert found == ["RTL-Coder 6.7B", "PanGu-pi-1B Pro", "PanGu-pi-1.5B Pro"]
+    found = mentions_of(paper("A study", "Our models outperform ChatGPT, Bloom 7B, Falcon 40B and Aya 8B."), tiny_kb)
+    assert [m.text for m in found if m.rule == "list"] == ["Bloom 7B", "Falcon 40B", "Aya 8B"]  # plain words, listed with their sizes
 
 
 def test_reasoning_thinking_and_a_version_number_make_a_variant_of_a_model_only():
