@@ -238,13 +238,17 @@ def _generic_acronyms(sentences: list[_Sentence], kb: KnowledgeBase) -> set[str]
     generic = set()
     for sentence in sentences:
         for pair, entry in sentence.pairs:
+            if entry:
+                continue
+            if _plural_pair(pair) and (_CLASS_OF_MODELS.search(pair.long) or pair.long[0].islower()) and not _object_of_a_verb(
+                pair, sentence.verb_ends
+            ):
+                generic.add(name_key(pair.short[:-1]))  # "Diffusion Language Models (DLMs)": a class; a DLM is one of them
             named = sentence.names_long_form(pair, kb)
-            if entry or sentence.proposes(pair) and (named or sentence.coins(pair)):
+            if sentence.proposes(pair) and (named or sentence.coins(pair)):
                 continue
             if _generic_letters(pair.short, kb) or not named:
                 generic.add(name_key(pair.short))
-            if _plural_pair(pair) and _CLASS_OF_MODELS.search(pair.long) and not sentence.proposes(pair):
-                generic.add(name_key(pair.short[:-1]))  # "Diffusion Language Models (DLMs)": a class; a DLM is one of them
     return generic
 
 
@@ -306,6 +310,13 @@ def _pair_entry(pair: AcronymPair, after: str, kb: KnowledgeBase, *, proposed: b
 
 def _after_a_verb(pair: AcronymPair, verb_ends: tuple[int, ...]) -> bool:
     return any(pair.short_start > end for end in verb_ends)
+
+
+def _object_of_a_verb(pair: AcronymPair, verb_ends: tuple[int, ...]) -> bool:
+    """True when the pair's long form is what a proposal verb names ("we propose Diffusion Language Models (DLMs)"),
+    not a later part of the sentence ("we introduce SCALE, a framework that connects Specialized Translation
+    Models (STMs) and ...")."""
+    return any(0 <= pair.long_start - end <= 12 for end in verb_ends)
 
 
 def _word_after(sentence: str, pair: AcronymPair) -> str:

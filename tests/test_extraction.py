@@ -824,6 +824,11 @@ def test_extensions_of_the_title_name_parts_of_a_key_component_and_enumerated_pa
 def test_a_class_named_by_plural_letters_stays_generic_in_the_singular(tiny_kb):
     text = "Diffusion Language Models (DLMs) promise parallel decoding. Each DLM is slow. Video Diffusion Transformers (VDiTs) too."
     assert not {m.text for m in mentions_of(paper("A study", text), tiny_kb)} & {"DLM", "DLMs", "VDiTs"}
+    text = ("We introduce SCALE, a framework that connects Specialized Translation Models (STMs) and LLMs. An STM "
+            "translates. Many text-attributed graphs (TAGs) exist; we model each TAG.")
+    assert not {m.text for m in mentions_of(paper("A study", text), tiny_kb)} & {"STM", "TAG"}  # not what the verb names
+    text = "We propose Neural Field Machines (NFMs). Each NFM is small."
+    assert "NFM" in {m.text for m in mentions_of(paper("A study", text), tiny_kb)}  # a class of the paper's own
 
 
 def test_a_score_belongs_to_the_subject_not_to_the_systems_it_beats():
