@@ -663,7 +663,7 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
 _VERSION = re.compile(r"\d+\.\d+")
 _VARIANT_WORD = re.compile(
     r"(?:Pro|Plus|Lite|Mini|Max|Turbo|Ultra|Nano|Tiny|Small|Base|Medium|Large|Verified|Hard|Thinking|Reasoning|"
-    r"v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK]|"
+    r"v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK]|(?:19|20)\d\d|"
     r"[A-Z][a-z]-[A-Z][a-z])"  # language pairs: "WMT 2014 De-En"
 )
 

@@ -655,6 +655,12 @@ def test_reasoning_thinking_and_a_version_number_make_a_variant_of_a_model_only(
     assert [(m.text, m.rule) for m in found] == [("Claude 3.7", "kb-variant"), ("Chain-of-Thought", "kb")]  # a model's release
 
 
+def test_a_year_after_a_known_dataset_is_its_edition():
+    kb = KnowledgeBase([KBEntry("inat", "iNaturalist", "Dataset", aliases=("iNat",))])
+    found = mentions_of(paper("A study", "It gains 6.9% on iNat 2019 and 2.1% on iNaturalist."), kb)
+    assert [(m.text, m.rule, m.variant_of) for m in found] == [("iNat 2019", "kb-variant", "inat"), ("iNaturalist", "kb", None)]
+
+
 def test_a_competition_the_paper_takes_part_in_and_what_it_generalises_to_are_evaluated_on(tiny_kb):
     text = ("This paper presents three systems developed for the M-DAIGT shared task on detection. We present our approach "
             "to the MedHopQA track of the BioCreative IX shared task. Our model generalizes well to complex reasoning "
