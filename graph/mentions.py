@@ -495,6 +495,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
                 add(s, e, entry.type, "kb-variant", variant_of=entry.key)
             elif own_kind := _own_kind_of_known(entry, text, s, e, parsed.proposals):
                 add(s, e, own_kind, "form")  # the paper's own PAPI dataset, not the PAPI library
+            elif count == 1 and index and entry.type == "Method" and _heads_a_name(ws[index - 1], ws[index], text, start, kb):
+                pass  # "CSWin Transformer", "Visual Geometry Transformer": another thing, named after the known one
             else:
                 rule = "kb" if _supported(entry, text, start, s, e) else "kb-ambiguous"
                 add(s, e, entry.type, rule, kb_key=entry.key)
@@ -757,6 +759,17 @@ def _supported(entry: KBEntry, text: str, sent_start: int, s: int, e: int) -> bo
         return True  # "open-sourced by Meta", "Meta's NLLB": a maker
     cues = (type_from_head_noun(text[e : e + 60]), type_from_noun_before(text[sent_start:s]))
     return entry.type in cues or any(t in entry.also_types for t in cues if t)
+
+
+def _heads_a_name(left: Word, word: Word, text: str, sent_start: int, kb: KnowledgeBase) -> bool:
+    """True when a known name that is an ordinary capitalised word ends a longer capitalised name ("CSWin
+    Transformer", "Long Context Transformers")."""
+    s, e, before = left
+    if not (word[2].isalpha() and word[2].istitle() and before[0].isupper() and text[e : word[0]] == " "):
+        return False
+    opens_sentence = not text[sent_start:s].strip()  # "Scaling Transformers to longer sequences"
+    adjective = ADJECTIVE_SUFFIX.fullmatch(before.rsplit("-", 1)[-1])  # "LLaMA-style Transformer"
+    return not (opens_sentence or adjective or before in _COMMON_CAPITALISED or kb.lookup(before))
 
 
 _MADE_BY = re.compile(r"\b(?:by|from)\s+$")

@@ -655,6 +655,14 @@ def test_reasoning_thinking_and_a_version_number_make_a_variant_of_a_model_only(
     assert [(m.text, m.rule) for m in found] == [("Claude 3.7", "kb-variant"), ("Chain-of-Thought", "kb")]  # a model's release
 
 
+def test_a_known_word_that_ends_a_longer_capitalised_name_is_not_the_known_thing():
+    kb = KnowledgeBase([KBEntry("transformer", "Transformer", "Method", aliases=("Transformers",))])
+    text = ("We feed features of the CSWin Transformer to a decoder. Scaling Transformers is hard; "
+            "a LLaMA-style Transformer and Transformers help.")
+    found = [m.text for m in mentions_of(paper("A study", text), kb) if m.kb_key == "transformer"]
+    assert found == ["Transformers", "Transformer", "Transformers"]  # not the CSWin Transformer's
+
+
 def test_a_year_after_a_known_dataset_is_its_edition():
     kb = KnowledgeBase([KBEntry("inat", "iNaturalist", "Dataset", aliases=("iNat",))])
     found = mentions_of(paper("A study", "It gains 6.9% on iNat 2019 and 2.1% on iNaturalist."), kb)
