@@ -251,6 +251,8 @@ def _fold_plurals(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
 
 def _fold(identity: str, groups) -> str:
     if identity.startswith("name:") and identity.endswith("s") and identity[:-1] in groups:
+        if identity in groups and not any(m.text.endswith("s") for m in groups[identity]):
+            return identity  # "TAGS" in capitals is a name of its own, not TAG's plural (a plural s is lower case)
         return identity[:-1]
     return identity
 

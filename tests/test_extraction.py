@@ -139,6 +139,17 @@ def test_one_short_form_coined_for_two_things_is_two_nodes(tiny_kb):
     assert "Dynamic Speculative Planning" in resolved.entities[nodes["p2"]].aliases
 
 
+def test_a_plural_in_lower_case_s_is_its_singular_and_a_capital_s_is_a_letter(tiny_kb):
+    papers = [
+        paper("A study", "We propose LightHGNN, a graph model. TAG guides attention.", "p1"),
+        paper("Another", "LightHGNNs are fast. We introduce TAGS, a tagging method.", "p2"),
+    ]
+    resolved = resolve(_extract(papers, tiny_kb), tiny_kb)
+    nodes = {(link.paper, resolved.entities[link.entity].label): link.entity for link in resolved.links}
+    assert nodes[("p1", "LightHGNN")] == nodes[("p2", "LightHGNN")]
+    assert nodes[("p1", "TAG")] != nodes[("p2", "TAGS")]
+
+
 def test_a_measure_s_bare_acronym_is_the_known_measure_it_spells():
     kb = KnowledgeBase([KBEntry("mean-absolute-error", "mean absolute error", "Metric"),
                         KBEntry("gemini-robotics-er", "Gemini Robotics-ER", "Model")])
