@@ -284,13 +284,27 @@ def _gold_identities(entities: list[GoldEntity]) -> dict[int, int]:
 
     by_key: dict[str, list[int]] = defaultdict(list)
     for index, entity in enumerate(entities):
-        for key in {name_key(entity.name), *(name_key(a) for a in entity.aliases)}:
+        for key in _identity_keys(entity):
             other = next((j for j in by_key[key] if _one_meaning(entity, entities[j], key)), None)
             if other is None:
                 by_key[key].append(index)
             else:
                 parent[find(index)] = find(other)
     return {id(e): find(i) for i, e in enumerate(entities)}
+
+
+def _identity_keys_of(name: str) -> set[str]:
+    """A name's key and, for a plural in lower-case s ("Vision Transformers", "ViTs", not "TAGS"), its singular's.
+
+    >>> sorted(_identity_keys_of("ViTs")), sorted(_identity_keys_of("TAGS"))
+    (['vit', 'vits'], ['tags'])
+    """
+    key = name_key(name)
+    return {key, key[:-1]} if name.endswith("s") and len(key) > 3 else {key} if key else set()
+
+
+def _identity_keys(entity: GoldEntity) -> set[str]:
+    return set().union(*(_identity_keys_of(n) for n in (entity.name, *entity.aliases)))
 
 
 def _one_meaning(a: GoldEntity, b: GoldEntity, key: str) -> bool:
@@ -303,7 +317,7 @@ def _one_meaning(a: GoldEntity, b: GoldEntity, key: str) -> bool:
     >>> _one_meaning(GoldEntity("EM", "Metric", "uses", ("EM accuracy",)), GoldEntity("EM", "Metric", "uses", ("Exact Match",)), "em")
     True
     """
-    short = next(n for n in (a.name, *a.aliases) if name_key(n) == key)
+    short = next(n for n in (a.name, *a.aliases) if key in _identity_keys_of(n))
     if " " in short.strip():
         return True  # only a short form has long forms to tell its meanings apart
     long_a, long_b = ([n for n in (e.name, *e.aliases) if spells_out(short, n)] for e in (a, b))
