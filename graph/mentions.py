@@ -879,15 +879,22 @@ def _is_named_long_form(long: str, kb: KnowledgeBase, *, at_sentence_start: bool
 def _head_type(long: str) -> str | None:
     """The type a long form's head word gives: its last word, or the word before its first preposition
     ("Legacy Survey of Space and Time", "model-aware data selection with data influence models"); a survey,
-    census, registry, atlas or archive is a Dataset.
+    census, registry, atlas or archive is a Dataset, a distance, coefficient, error or rate a Metric.
 
     >>> _head_type("Legacy Survey of Space and Time"), _head_type("model-aware data selection with data influence models")
     ('Dataset', None)
+    >>> _head_type("Average Hausdorff Distance"), _head_type("Pairwise Dictionary Mean Correlation Coefficient")
+    ('Metric', 'Metric')
     """
     head = _PREPOSITION.split(long, 1)[0].split()
     last = head[-1].lower() if head else ""
-    return "Dataset" if last in _DATA_COLLECTIONS else type_from_head_noun(" " + last)
+    if last in _DATA_COLLECTIONS:
+        return "Dataset"
+    if last in _MEASURES:
+        return "Metric"
+    return type_from_head_noun(" " + last)
 
 
 _DATA_COLLECTIONS = frozenset("survey census registry atlas archive".split())
+_MEASURES = frozenset("distance coefficient divergence error rate ratio index accuracy precision recall".split())
 _PREPOSITION = re.compile(r"\s(?:of|with|for|via|using|from|in|on|to|under|over|through)\s")

@@ -103,6 +103,8 @@ def test_long_form_acronym_is_one_mention(tiny_kb):
     hmt = next(m for m in found if m.text == "HMT")
     assert hmt.long_form == "Hierarchical Memory Transformer" and hmt.role == "proposes"
     assert not any(m.text.startswith("Hierarchical") for m in found)
+    text = "A metric combines IoU with Average Hausdorff Distance (AHD) for contour fidelity."
+    assert {m.text: m.type for m in mentions_of(paper("A study", text), tiny_kb)}["AHD"] == "Metric"  # a distance measures
 
 
 def test_every_mention_keeps_its_sentence_and_offsets(tiny_kb):
