@@ -396,8 +396,11 @@ def _type_from_context(groups: list[list[Mention]], text: str) -> list[list[Ment
     result = []
     for group in groups:
         kind = _KIND_AFTER_LIST.match(text, group[-1].end) if len(group) > 1 else None
+        counted = not _subject_after_opening(text, group[0]) and _COUNTED_KIND_BEFORE.search(text, group[0].sent_start, group[0].start)
         if kind:  # "the CCPG, CASIA-B*, and SUSTech1K datasets": the kind word types the whole list
             group = [replace(m, type=HEAD_NOUN_TYPES[kind.group(1).lower()], typed=True) if m.rule == "form" else m for m in group]
+        elif counted:  # "two metrics, InfoBias and InfoGain", "three benchmarks: A, B and C"
+            group = [replace(m, type=_COUNTED_KINDS[counted.group(1).lower()], typed=True) if m.rule == "form" else m for m in group]
         known = Counter(m.type for m in group if m.type and m.type != "Task")  # a topic listed beside a name types nothing
         typed = []
         result.append(typed)
@@ -607,6 +610,12 @@ _TUNING_AFTER = re.compile(r" (?:Pro|Plus|Instruct|Chat|Base|Max|Mini|Lite)(?![\
 _EDITION = re.compile(r"[ -](?:19|20)\d\d(?![\w.\-])")
 
 
+_COUNTED_KINDS = {"benchmarks": "Benchmark", "datasets": "Dataset", "corpora": "Dataset", "metrics": "Metric", "measures": "Metric"}
+_COUNTED_KIND_BEFORE = re.compile(
+    rf"\b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:[\w\-]+\s+)?({'|'.join(_COUNTED_KINDS)})\b[^.;:]{{0,80}}[:,]\s*$",
+    re.IGNORECASE,
+)
+"""A count of a kind, then its names: "two metrics, InfoBias and InfoGain", "two benchmarks for manga understanding: MangaOCR"."""
 _KIND_AFTER_LIST = re.compile(r"[*+]*\s+(benchmarks|datasets|corpora|environments)\b", re.IGNORECASE)
 _KINDS_AFTER = re.compile(r"\s+(?:benchmarks|datasets|tasks|models|methods)\b")
 _NAMING_WORD_BEFORE = re.compile(r"(?:^|\b(?:the|our|their|its|and|or|both|,))\s*$", re.IGNORECASE)

@@ -676,6 +676,14 @@ def test_a_known_word_that_ends_a_longer_capitalised_name_is_not_the_known_thing
     assert found == ["Transformers", "Transformer", "Transformers"]  # not the CSWin Transformer's
 
 
+def test_names_after_a_count_of_a_kind_are_of_that_kind(tiny_kb):
+    text = ("We propose two metrics, InfoBias and InfoGain, to quantify divergence. We introduce two benchmarks for manga "
+            "understanding: MangaOCR and MangaVQA. On five benchmarks in the first setting, DARLING outperforms RL.")
+    found = {m.text: m.type for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["InfoBias"] == found["InfoGain"] == "Metric" and found["MangaOCR"] == "Benchmark"
+    assert found["DARLING"] != "Benchmark"  # the subject after an opening phrase is no item of the count
+
+
 def test_a_year_after_a_known_dataset_is_its_edition():
     kb = KnowledgeBase([KBEntry("inat", "iNaturalist", "Dataset", aliases=("iNat",))])
     found = mentions_of(paper("A study", "It gains 6.9% on iNat 2019 and 2.1% on iNaturalist."), kb)
