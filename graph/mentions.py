@@ -671,7 +671,9 @@ def _kb_span(ws: list[Word], index: int, text: str, kb: KnowledgeBase) -> tuple[
     return None
 
 
-_VERSION = re.compile(r"\d+\.\d+")
+_VERSION = re.compile(r"\d+\.\d+|\d{1,2}o?")
+"""A model's release number: "Claude 3.7", "ChatGPT 4o"; a bare count before a noun is no release ("BERT 12 layers")."""
+_COUNTED_NOUN = re.compile(r" [a-z]")
 _VARIANT_WORD = re.compile(
     r"(?:Pro|Plus|Lite|Mini|Max|Turbo|Ultra|Nano|Tiny|Small|Base|Medium|Large|Verified|Hard|Thinking|Reasoning|"
     r"v\d+(?:\.\d+)*|V\d+|\d+(?:\.\d+)?[BMK]|(?:19|20)\d\d|"
@@ -695,7 +697,7 @@ def _variant_words(ws: list[Word], index: int, text: str, entity_type: str) -> i
     count = 0
     while index + count < len(ws) and count < 2 and text[ws[index + count - 1][1] : ws[index + count][0]] == " ":
         word = ws[index + count][2]
-        if entity_type == "Model" and not count and _VERSION.fullmatch(word):
+        if entity_type == "Model" and not count and _VERSION.fullmatch(word) and not (word.isdigit() and _COUNTED_NOUN.match(text, ws[index][1])):
             count += 1
         elif _VARIANT_WORD.fullmatch(word) and (entity_type == "Model" or word not in ("Thinking", "Reasoning")):
             count += 1

@@ -666,6 +666,9 @@ def test_reasoning_thinking_and_a_version_number_make_a_variant_of_a_model_only(
     kb = KnowledgeBase([KBEntry("claude", "Claude", "Model"), KBEntry("cot", "Chain-of-Thought", "Method")])
     found = mentions_of(paper("A study", "We test Claude 3.7 with Chain-of-Thought 2.0 prompts."), kb)
     assert [(m.text, m.rule) for m in found] == [("Claude 3.7", "kb-variant"), ("Chain-of-Thought", "kb")]  # a model's release
+    kb = KnowledgeBase([KBEntry("chatgpt", "ChatGPT", "Model"), KBEntry("bert", "BERT", "Model")])
+    found = mentions_of(paper("A study", "We compare ChatGPT 4, ChatGPT 4o and BERT 12 layers deep."), kb)
+    assert [m.text for m in found] == ["ChatGPT 4", "ChatGPT 4o", "BERT"]  # a bare count before a noun is no release
 
 
 def test_a_known_word_that_ends_a_longer_capitalised_name_is_not_the_known_thing():
