@@ -341,10 +341,14 @@ _ACRONYM_LETTERS = re.compile(r"[A-Z]{2,3}[a-z]{5,}|[A-Z]{3,}(?:ing|ed)")
 
 
 def _stylised_word(word: str, lower_words: set[str]) -> bool:
-    """"TraIning", "ScAlable", "COmputation", "GUARDing": an ordinary word capitalised to spell an acronym."""
-    if _ACRONYM_LETTERS.fullmatch(word):
+    """"TraIning", "ScAlable", "COmputation", "GUARDing", "patTERn", "Length-INvariant": an ordinary word capitalised
+    to spell an acronym."""
+    if _ACRONYM_LETTERS.fullmatch(word) or (not word.isupper() and word.lower() in lower_words):
         return True
-    return not word.isupper() and sum(c.isupper() for c in word) <= 2 and word.lower() in lower_words
+    return "-" in word and any(
+        not (part.isupper() or part.istitle() or part.islower()) and (part.lower() in lower_words or _ACRONYM_LETTERS.fullmatch(part))
+        for part in word.split("-")
+    )
 
 
 def _sentence_mentions(paper, text, sentence: _Sentence, kb, here: _PaperContext) -> list[Mention]:

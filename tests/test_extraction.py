@@ -493,6 +493,10 @@ def test_pun_titles_stylised_words_and_en_dash_compounds_name_nothing(tiny_kb):
     found = {m.text for m in mentions_of(paper("It's High Time: Rethinking X", "GUARDing models with an "
                                                "LLM-based–to-SQL tool."), tiny_kb)}
     assert not found & {"It's High Time", "GUARDing", "LLM-based–to-SQL", "LLM-based"}
+    text = ("We learn a length-invariant pattern to reduce harms. A Length-INvariant encoder finds each patTERn and "
+            "lowers hARMs; LLaMA helps.")
+    found = {m.text for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert not found & {"Length-INvariant", "patTERn", "hARMs"}  # ordinary words of the paper, capitalised for letters
 
 
 def test_an_acronym_the_paper_proposes_is_its_own_even_when_known_or_generic_letters_mean_else():
