@@ -312,7 +312,7 @@ _LIST_ITEM = re.compile(r"(?:(?!\band\b|\bor\b)[^,;.])+")
 _ITEM_NAME = re.compile(
     r"\s*(?:\(\w{1,4}\)\s*)?(?:(?i:a|an|the)\s+)?(?:[a-z\-]+\s+){0,2}?"
     r"(?P<name>(?:[A-Z][\w\-]*[a-z][\w\-]*|[A-Z]{2,})(?:\s+[A-Z][\w\-]*){0,4})"
-    r"(?=\s*(?:[,;.)]|$|(?:that|which|who|to|for|with|in|on|is|are|was|were|designed|trained)\b))"
+    r"(?=\s*(?:[,;.)]|$|\b(?:that|which|who|to|for|with|in|on|is|are|was|were|designed|trained)\b))"
 )
 
 
