@@ -299,20 +299,22 @@ def listed_parts(sentence: str, offset: int, kb: KnowledgeBase) -> list[tuple[in
 
 
 _PARTS_OPENER = re.compile(
-    r"\b(?:(?:two|three|four|five|several|key|core|main|specialized|complementary)\s+(?:[a-z\-]+\s+){0,2}"
-    r"(?:components|modules|services|agents|parts|stages|elements|roles)|integrates|comprises|consists of|includes)\s*:\s*"
-    r"|\b(?P<numbered>(?:two|three|four|five)\s+(?:[a-z\-]+\s+){0,2}[a-z]+s)\s*:\s*(?=\((?:1|i)\))"
+    r"\b(?:(?:two|three|four|five|several|key|core|main|specialized|complementary)\s+(?:[A-Za-z\-]+\s+){0,2}"
+    r"(?:components|modules|services|agents|parts|stages|elements|roles|designs|modes|algorithms)|integrates|comprises|consists of|includes)"
+    r"\s*(?::|,\s*i\.e\.,)\s*"
+    r"|\b(?P<numbered>(?:two|three|four|five)\s+(?:[a-z\-]+\s+){0,2}[a-z]+s)\s*:\s*(?=\((?:1|i|a)\)|1\))"
 )
-"""What opens a list of the parts of the paper's own system: "three key components: ...", or any "two similarity
-measures: (1) ..." whose items are numbered (and then names of several words: "(1) Subjective" is a class)."""
-_ENUMERATED = re.compile(r"\((?:\d|i{1,3}|iv|v|vi{0,3})\)\s*[^,;:(]+")
+"""What opens a list of the parts of the paper's own system: "three key components: ...", "two novel designs: ...",
+"four modular components, i.e., ...", or any "two similarity measures: (1) ..." whose items are numbered, "(a)" or "1)"
+(and then names of several words: "(1) Subjective" is a class)."""
+_ENUMERATED = re.compile(r"(?:\((?:\d|[a-e]|i{1,3}|iv|v|vi{0,3})\)|(?<![\w(])\d\))\s*[^,;:(]+")
 """An item of an enumeration and the words after its marker, up to the next comma: "(ii) Dual Stabilization"."""
 _LIST_END = re.compile(r"[.;](?:\s|$)")
 _LIST_ITEM = re.compile(r"(?:(?!\band\b|\bor\b)[^,;.])+")
 _ITEM_NAME = re.compile(
-    r"\s*(?:\(\w{1,4}\)\s*)?(?:(?i:a|an|the)\s+)?(?:[a-z\-]+\s+){0,2}?"
-    r"(?P<name>(?:[A-Z][\w\-]*[a-z][\w\-]*|[A-Z]{2,})(?:\s+[A-Z][\w\-]*){0,4})"
-    r"(?=\s*(?:[,;.)]|$|\b(?:that|which|who|to|for|with|in|on|is|are|was|were|designed|trained)\b))"
+    r"\s*(?:\(\w{1,4}\)\s*|\d\)\s*)?(?:(?i:a|an|the)\s+)?(?:[a-z\-]+\s+){0,2}?"
+    r"(?P<name>(?:[A-Z][\w\-]*[a-z][\w\-]*|[A-Z]{2,}(?:-[A-Z\d]+)*)(?:\s+[A-Z][\w\-]*){0,4})"
+    r"(?=\s*(?:[,;.)]|$|\b(?:that|which|who|to|for|with|in|on|is|are|was|were|designed|trained|as)\b))"
 )
 
 

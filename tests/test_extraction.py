@@ -861,6 +861,12 @@ def test_extensions_of_the_title_name_parts_of_a_key_component_and_enumerated_pa
     found = {m.text: (m.type, m.role) for m in mentions_of(paper("Enigmata: Scaling Logical Reasoning", text), tiny_kb)}
     assert found["Enigmata-Eval"] == ("Benchmark", "proposes") and found["HSFA"][1] == "proposes"
     assert found["Graph Construction"][1] == found["Dual Stabilization"][1] == "proposes" and found["LF-Eval"][0] == "Metric"
+    text = ("LongCat adopts two novel designs: (a) Zero-computation Experts, and (b) Shortcut-connected MoE. It has four "
+            "modular components, i.e., Scenario as a task, Inferencer, and Recipe. Three key modules: 1) DB-MPA, 2) Hybrid "
+            "Fusion.")
+    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    parts = ("Zero-computation Experts", "Shortcut-connected MoE", "Scenario", "Inferencer", "Recipe", "DB-MPA", "Hybrid Fusion")
+    assert [found.get(name) for name in parts] == ["proposes"] * len(parts)
     text = "It has three key components: a Vision module that reads pixels, a Domain expert, and an Instruction tuner."
     assert not {m.text for m in mentions_of(paper("A study", text), tiny_kb)} & {"Visi", "Doma", "Instructi"}  # whole words
 
