@@ -27,6 +27,7 @@ from .cues import (
 from .roles import assign_roles
 from .kb import KBEntry, KnowledgeBase
 from .own_names import (
+    bracketed_names,
     component_phrases,
     kind_phrases,
     listed_parts,
@@ -469,6 +470,10 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     for s, e, own in [] if parsed.in_title else title_repeats(sentence, start, here.title_mentions):
         entity_type = own.type if own.typed else type_in_context(own.text, text[e : e + 80], text[start:s]) or ""
         add(s, e, entity_type, "title", kb_key=own.kb_key)
+
+    # Names in brackets after the kind of thing the paper makes: "a novel ... benchmark (So-Fake-OOD)".
+    for s, e, entity_type in [] if parsed.in_title else bracketed_names(sentence, start, parsed.proposals, kb):
+        add(s, e, entity_type, "named")
 
     # Title-case names of a kind: "the Speech Accessibility Project Challenge", "the Salinas dataset".
     if not parsed.in_title:

@@ -14,7 +14,7 @@ from .names import ADJECTIVE_SUFFIX, PARAMETER_COUNT, looks_like_name, whole_wor
 from .records import Mention
 
 __all__ = [
-    "title_names", "title_repeats", "named_phrases", "quoted_names", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts",
+    "title_names", "title_repeats", "named_phrases", "bracketed_names", "quoted_names", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts",
 ]
 
 
@@ -185,6 +185,36 @@ _KIND_TYPES = {"dataset": "Dataset", "corpus": "Dataset"}
 def _mostly_generic(words_: list[str], kb: KnowledgeBase) -> bool:
     """More than half of the words are generic terms ("Large Language Models"); one may be ("Influence Distillation")."""
     return 2 * sum(kb.is_generic(w) for w in words_) > len(words_)
+
+
+def bracketed_names(sentence: str, offset: int, proposals: tuple[int, ...], kb: KnowledgeBase) -> list[tuple[int, int, str]]:
+    """Names in brackets after the kind of thing the paper makes, typed by that kind: "a novel out-of-domain benchmark
+    (So-Fake-OOD)", "two benchmarks (ED-Triage and Opioid Recommendation)", after a proposal verb or "new"/"novel".
+
+    >>> s = "We release a novel benchmark (So-Fake-OOD) and two corpora (EmoNet HQ and Big)."
+    >>> [(s[a:b], t) for a, b, t in bracketed_names(s, 0, (), KnowledgeBase([]))]
+    [('So-Fake-OOD', 'Benchmark'), ('EmoNet HQ', 'Dataset'), ('Big', 'Dataset')]
+    """
+    found = []
+    for match in _KIND_THEN_BRACKET.finditer(sentence):
+        made = any(p <= offset + match.start() for p in proposals) or _NEW.search(sentence, max(0, match.start() - 80), match.start())
+        if not made:
+            continue
+        entity_type = type_from_head_noun(" " + match.group("kind")) or "Method"
+        for item in _BRACKET_ITEM.finditer(match.group("items")):
+            name = item.group("name")
+            if _BRACKET_NAME.fullmatch(name) and not kb.lookup(name) and not kb.is_generic(name):
+                at = offset + match.start("items") + item.start("name")
+                found.append((at, at + len(name), entity_type))
+    return found
+
+
+_KIND_THEN_BRACKET = re.compile(
+    r"\b(?P<kind>benchmarks?|datasets?|corpus|corpora|suites?|technique|method|metric|framework)\s*\((?P<items>[^()]{2,80})\)"
+)
+_NEW = re.compile(r"\b(?:novel|new)\b", re.IGNORECASE)
+_BRACKET_ITEM = re.compile(r"(?:^|,|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?(?P<name>[^,]+?)\s*(?=,|\band\b|\bor\b|$)")
+_BRACKET_NAME = re.compile(r"[A-Z][\w\-+.]*(?:\s+[A-Z0-9][\w\-+.]*){0,4}")
 
 
 def kind_phrases(sentence: str, offset: int, kb: KnowledgeBase, lower_words: set[str]) -> list[tuple[int, int, str]]:

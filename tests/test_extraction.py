@@ -557,6 +557,8 @@ def test_tasks_paradigms_and_described_proposals_are_not_names(tiny_kb):
          "strategy.", ("EGC", "AMS"), ()),
         ("We integrate these methods into a unified framework termed Fast and Slow Generating (FS-GEN). "
          "A recent variant of S4 called Diagonal State Spaces (DSS) showed gains.", ("FS-GEN",), ("DSS",)),
+        ("We also build a novel out-of-domain benchmark (So-Fake-OOD) and two datasets (EmoNet HQ and Big).",
+         ("So-Fake-OOD", "EmoNet HQ", "Big"), ()),
     ],
 )
 def test_parts_the_paper_says_it_made_are_proposed(tiny_kb, text, proposed, used):
