@@ -35,6 +35,7 @@ from .own_names import (
     quoted_names,
     title_case_phrases,
     title_names,
+    title_phrases_again,
     title_repeats,
 )
 from .names import ADJECTIVE_SUFFIX, PARAMETER_COUNT, Word, looks_like_name, name_key, whole_word, words
@@ -89,6 +90,7 @@ def find_mentions(
         {pair.short for sentence in parsed for pair, entry in sentence.pairs if not entry and _redefines(pair, kb)},
         in_title,
         frozenset(m.text for m in in_title if " " not in m.text),
+        text[:title_end],
     )
     found: list[Mention] = []
     for sentence in parsed:
@@ -154,6 +156,7 @@ class _PaperContext:
     title_mentions: tuple[Mention, ...]
     """The names the title gives the paper's contribution ("Enigmata")."""
     title_words: frozenset[str]
+    title: str
 
 
 @dataclass(frozen=True)
@@ -474,6 +477,10 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     # Names in brackets after the kind of thing the paper makes: "a novel ... benchmark (So-Fake-OOD)".
     for s, e, entity_type in [] if parsed.in_title else bracketed_names(sentence, start, parsed.proposals, kb):
         add(s, e, entity_type, "named")
+
+    # The title's capitalised phrase introduced in lower case: "we propose a novel depth-guided bundle sampling ...".
+    for s, e in [] if parsed.in_title else title_phrases_again(here.title, sentence, start, parsed.proposals, kb):
+        add(s, e, type_from_head_noun(text[e : e + 80]) or "Method", "named")
 
     # Title-case names of a kind: "the Speech Accessibility Project Challenge", "the Salinas dataset".
     if not parsed.in_title:

@@ -14,7 +14,7 @@ from .names import ADJECTIVE_SUFFIX, PARAMETER_COUNT, looks_like_name, whole_wor
 from .records import Mention
 
 __all__ = [
-    "title_names", "title_repeats", "named_phrases", "bracketed_names", "quoted_names", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts",
+    "title_names", "title_phrases_again", "title_repeats", "named_phrases", "bracketed_names", "quoted_names", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts",
 ]
 
 
@@ -475,3 +475,54 @@ _REPORT_TITLE = re.compile(r"^(\S+(?: \S+)?) (?:Technical Report|Tech Report|Mod
 
 def _all_capitalised(phrase: str) -> bool:
     return all(w[0].isupper() for w in phrase.split() if w.lower() not in {"of", "for", "and", "the", "in", "on", "to", "a"})
+
+
+_TITLE_RUN = re.compile(r"(?<![\w\-])[A-Z][\w\-]*[a-z][\w\-]*(?:\s+[A-Z][\w\-]*[a-z][\w\-]*){1,3}(?![\w\-])")
+_CUED = re.compile(r"\s*(?:(?:a|an|the|two|our)\s+)?(?:(?:novel|new|simple|lightweight|efficient|general|unified)\s+)*$", re.IGNORECASE)
+_NEW_OR_CALLED = re.compile(
+    r"(?:\b(?:novel|new)\s+|\b(?:we\s+call|called|termed?|named|dubbed)(?:\s+(?:this|it|them|the\s+\w+))?\s+(?:the\s+|as\s+)?[\"“`']*)$",
+    re.IGNORECASE,
+)
+
+
+def title_phrases_again(title: str, sentence: str, offset: int, proposals, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Where a sentence introduces, after a proposal verb, "new" or "called", and written otherwise, the capitalised phrase
+    a title names its contribution with: its head ("Sequence Parallelism: ..." and "we propose sequence parallelism, a
+    memory-efficient ..."), its opening words ("Brightness-Invariant Tracking Estimation in Tagged MRI") or what it works
+    through ("... through Parameter Reallocation" and "a novel parameter ReaLlocation"); not a kind of thing ("A
+    Reinforcement Learning Framework for ...") nor a phrase that a kind word follows ("a novel self-adaptive memory module").
+
+    >>> s = "We propose sequence parallelism, a memory-efficient method."
+    >>> [s[a:b] for a, b in title_phrases_again("Sequence Parallelism: Long Sequence Training", s, 0, (10,), KnowledgeBase([]))]
+    ['sequence parallelism']
+    """
+    head, _, _ = _split_title(title)
+    places = [head] if head else [re.split(r"\s+(?:for|of|in|on|to|with|via|from|through|using|towards?)\s+", title, 1)[0]]
+    places += [m.group(1) for m in _WORKS_THROUGH.finditer(title)]
+    found = []
+    for place in places:
+        words_ = place.split()
+        while words_ and (_PHRASE_START.fullmatch(words_[0]) or words_[0] in ("The", "A", "An")):
+            words_ = words_[1:]
+        last = words_[-1].lower() if words_ else ""
+        if not _TITLE_RUN.fullmatch(" ".join(words_)) or last in _KIND_ENDS or last.removesuffix("s") in _KIND_ENDS:
+            continue
+        phrase = " ".join(words_)
+        if kb.lookup(phrase) or kb.topic_of(phrase) or _mostly_generic(words_, kb):
+            continue
+        found += [
+            (offset + m.start(), offset + m.end())
+            for m in whole_word(phrase, re.IGNORECASE).finditer(sentence)
+            if m.group(0) != phrase and not _KIND_NEXT.match(sentence, m.end()) and (
+                _NEW_OR_CALLED.search(sentence[: m.start()])
+                or any(0 <= offset + m.start() - p and _CUED.match(sentence[p - offset : m.start()]) for p in proposals)
+            )
+        ]
+    return found
+
+
+_WORKS_THROUGH = re.compile(r"\b(?:via|with|through|using|by)\s+((?:[A-Z][\w\-]*\s+){1,3}[A-Z][\w\-]*)(?=\s*$|\s*[:,]|\s+(?:for|in|and|on)\b)")
+_KIND_NEXT = re.compile(r"\s+(?:framework|method|technique|approach|model|network|system|strategy|module|mechanism|scheme|paradigm|pipeline)\b")
+"""A kind after the phrase: "a novel split-text conditioning framework named DiT-ST" describes the thing the paper names otherwise."""
+_KIND_ENDS = {"framework", "method", "approach", "model", "network", "system", "benchmark", "dataset", "analysis", "guideline",
+              "architecture", "pipeline", "algorithm", "technique", "strategy", "study", "survey", "learning", "detection"}

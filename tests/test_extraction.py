@@ -693,6 +693,15 @@ def test_names_after_a_count_of_a_kind_are_of_that_kind(tiny_kb):
     assert found["DARLING"] != "Benchmark"  # the subject after an opening phrase is no item of the count
 
 
+def test_the_title_s_phrase_introduced_in_lower_case_is_proposed(tiny_kb):
+    title = "ReaLHF: Optimized RLHF Training for Large Language Models through Parameter Reallocation"
+    text = "We propose a novel technique named parameter ReaLlocation, which redistributes parameters. It needs no module."
+    found = {m.text: m.role for m in mentions_of(paper(title, text), tiny_kb)}
+    assert found.get("parameter ReaLlocation") == "proposes"
+    text = "We propose a novel parameter reallocation module that redistributes parameters."  # a kind word follows
+    assert "parameter reallocation" not in {m.text for m in mentions_of(paper(title, text), tiny_kb)}
+
+
 def test_a_year_after_a_known_dataset_is_its_edition():
     kb = KnowledgeBase([KBEntry("inat", "iNaturalist", "Dataset", aliases=("iNat",))])
     found = mentions_of(paper("A study", "It gains 6.9% on iNat 2019 and 2.1% on iNaturalist."), kb)
