@@ -120,6 +120,9 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     >>> s = "We call this Web Agent Throttling. Our proposed Robust Deep MCCFR framework adds target networks."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('Web Agent Throttling', ''), ('Robust Deep MCCFR', 'Method')]
+    >>> s = "We call this metric the idealized runtime, served by a method called co-serving; so-called drift stays."
+    >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
+    [('idealized runtime', 'Metric'), ('co-serving', 'Method')]
     """
     found = []
     for match in _NAMED.finditer(sentence):
@@ -145,7 +148,21 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
             kind = kind or re.search(_KIND, match.group(0)) if group == "b" else kind
         entity_type = type_from_head_noun(" " + kind.group(0).strip(" (")) if kind else ""
         found.append((offset + match.start(group), offset + match.end(group), entity_type or ""))
+    for match in _NAMED_IN_LOWER_CASE.finditer(sentence):
+        if not _PHENOMENON.search(match.group(0)) and not any(s <= offset + match.start("name") < e for s, e, _ in found):
+            entity_type = type_from_head_noun(" " + re.search(_KIND, match.group(0)).group(0)) or ""
+            found.append((offset + match.start("name"), offset + match.end("name"), entity_type))
     return found
+
+
+_NAMED_IN_LOWER_CASE = re.compile(
+    rf"(?:\b{_KIND}\b[^.;,]{{0,30}}?(?<!so-)\b(?:called|dubbed|termed(?: as)?|coined)"
+    rf"|\b(?i:we) (?:call|term|dub) (?:this|these|such|the|our) (?:[a-z\-]+ )?{_KIND}s?(?: as)?)"
+    r"(?: the)?\s+[\"“`']*(?P<name>[a-z][a-z\-]*[a-z](?:\s+[a-z][a-z\-]*[a-z]){0,2}?)[\"”']*"
+    r"(?=\s*(?:[,.;:()]|$|\b(?:which|that|to|for|in|and|with|is|are|as)\b))"
+)
+"""A name in lower case that the sentence gives: "a method called co-serving", "we call this metric the idealized
+runtime", "we term such module as learngene"."""
 
 
 

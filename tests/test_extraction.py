@@ -559,6 +559,8 @@ def test_tasks_paradigms_and_described_proposals_are_not_names(tiny_kb):
          "A recent variant of S4 called Diagonal State Spaces (DSS) showed gains.", ("FS-GEN",), ("DSS",)),
         ("We also build a novel out-of-domain benchmark (So-Fake-OOD) and two datasets (EmoNet HQ and Big).",
          ("So-Fake-OOD", "EmoNet HQ", "Big"), ()),
+        ("We call this metric the idealized runtime. We serve both with a method called co-serving.",
+         ("idealized runtime", "co-serving"), ()),
     ],
 )
 def test_parts_the_paper_says_it_made_are_proposed(tiny_kb, text, proposed, used):
