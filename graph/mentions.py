@@ -572,10 +572,11 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         ):
             continue
         generic = here.generic_acronyms
-        if (name_key(word) in generic or name_key(word.rstrip("s")) in generic or _generic_compound(word, kb)) and (
-            word not in here.title_words
+        proposed_compound = any(_PROPOSED_RIGHT_AFTER.fullmatch(text, at, s) for at in parsed.proposals) and "-" in word
+        if (name_key(word) in generic or name_key(word.rstrip("s")) in generic or _generic_compound(word, kb)) and not (
+            word in here.title_words or proposed_compound
         ):
-            continue  # "Video-LLMs" describes a kind of thing; the title's own "Mamba-CNN" names one
+            continue  # "Video-LLMs" describes a kind of thing; the title's own "Mamba-CNN" and "by proposing ML-Agent" name one
         if len(word) == 2 and word.isupper():
             continue  # two-letter abbreviations (PD, MF, IP) name nothing without a long form
         if _PLURAL_ACRONYM.fullmatch(word) or _BIT_WIDTHS.fullmatch(word):
@@ -604,6 +605,10 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         else:
             add(s, e, entity_type, "form")
     return found
+
+
+_PROPOSED_RIGHT_AFTER = re.compile(r"\s+")
+"""What stands between a proposal verb and the name it proposes, nothing but space: "by proposing ML-Agent, ..."."""
 
 
 def _release_end(text: str, e: int, word: str) -> tuple[int, bool]:
