@@ -495,6 +495,7 @@ def _all_capitalised(phrase: str) -> bool:
 
 
 _TITLE_RUN = re.compile(r"(?<![\w\-])[A-Z][\w\-]*[a-z][\w\-]*(?:\s+[A-Z][\w\-]*[a-z][\w\-]*){1,3}(?![\w\-])")
+_HEAD_RUN = re.compile(r"[A-Z][\w\-]*[a-z][\w\-]*(?:\s+[\w\-]*[a-z][\w\-]*){1,3}")
 _CUED = re.compile(r"\s*(?:(?:a|an|the|two|our)\s+)?(?:(?:novel|new|simple|lightweight|efficient|general|unified)\s+)*$", re.IGNORECASE)
 _NEW_OR_CALLED = re.compile(
     r"(?:\b(?:novel|new)\s+|\b(?:we\s+call|called|termed?|named|dubbed)(?:\s+(?:this|it|them|the\s+\w+))?\s+(?:the\s+|as\s+)?[\"“`']*)$",
@@ -514,15 +515,16 @@ def title_phrases_again(title: str, sentence: str, offset: int, proposals, kb: K
     ['sequence parallelism']
     """
     head, _, _ = _split_title(title)
-    places = [head] if head else [re.split(r"\s+(?:for|of|in|on|to|with|via|from|through|using|towards?)\s+", title, 1)[0]]
-    places += [m.group(1) for m in _WORKS_THROUGH.finditer(title)]
+    opening = re.split(r"\s+(?:for|of|in|on|to|with|via|from|through|using|towards?)\s+", title, 1)[0]
+    places = [(head, _HEAD_RUN)] if head else [(opening, _TITLE_RUN)]  # a head may be in sentence case: "Model soups: ..."
+    places += [(m.group(1), _TITLE_RUN) for m in _WORKS_THROUGH.finditer(title)]
     found = []
-    for place in places:
+    for place, run in places:
         words_ = place.split()
         while words_ and (_PHRASE_START.fullmatch(words_[0]) or words_[0] in ("The", "A", "An")):
             words_ = words_[1:]
         last = words_[-1].lower() if words_ else ""
-        if not _TITLE_RUN.fullmatch(" ".join(words_)) or last in _KIND_ENDS or last.removesuffix("s") in _KIND_ENDS:
+        if not run.fullmatch(" ".join(words_)) or last in _KIND_ENDS or last.removesuffix("s") in _KIND_ENDS:
             continue
         phrase = " ".join(words_)
         if kb.lookup(phrase) or kb.topic_of(phrase) or _mostly_generic(words_, kb):

@@ -703,6 +703,9 @@ def test_the_title_s_phrase_introduced_in_lower_case_is_proposed(tiny_kb):
     assert found.get("parameter ReaLlocation") == "proposes"
     text = "We propose a novel parameter reallocation module that redistributes parameters."  # a kind word follows
     assert "parameter reallocation" not in {m.text for m in mentions_of(paper(title, text), tiny_kb)}
+    text = 'We average the weights of fine-tuned models; we call the results "model soups".'
+    found = {m.text: m.role for m in mentions_of(paper("Model soups: averaging weights improves accuracy", text), tiny_kb)}
+    assert found.get("model soups") == "proposes"  # a title's head in sentence case
 
 
 def test_a_year_after_a_known_dataset_is_its_edition():
