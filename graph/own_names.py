@@ -498,7 +498,8 @@ _TITLE_RUN = re.compile(r"(?<![\w\-])[A-Z][\w\-]*[a-z][\w\-]*(?:\s+[A-Z][\w\-]*[
 _HEAD_RUN = re.compile(r"[A-Z][\w\-]*[a-z][\w\-]*(?:\s+[\w\-]*[a-z][\w\-]*){1,3}")
 _CUED = re.compile(r"\s*(?:(?:a|an|the|two|our)\s+)?(?:(?:novel|new|simple|lightweight|efficient|general|unified)\s+)*$", re.IGNORECASE)
 _NEW_OR_CALLED = re.compile(
-    r"(?:\b(?:novel|new)\s+|\b(?:we\s+call|called|termed?|named|dubbed)(?:\s+(?:this|it|them|the\s+\w+))?\s+(?:the\s+|as\s+)?[\"“`']*)$",
+    r"(?:\b(?:novel|new)\s+|\b(?:we\s+call|called|termed?|named|dubbed|define)(?:\s+(?:this|it|them|the\s+\w+))?"
+    r"\s+(?:the\s+|as\s+|to\s+be\s+the\s+)?[\"“`']*)$",
     re.IGNORECASE,
 )
 
@@ -521,7 +522,7 @@ def title_phrases_again(title: str, sentence: str, offset: int, proposals, kb: K
     found = []
     for place, run in places:
         words_ = place.split()
-        while words_ and (_PHRASE_START.fullmatch(words_[0]) or words_[0] in ("The", "A", "An")):
+        while words_ and (_PHRASE_START.fullmatch(words_[0]) or words_[0].lower() in ("the", "a", "an")):
             words_ = words_[1:]
         last = words_[-1].lower() if words_ else ""
         if not run.fullmatch(" ".join(words_)) or last in _KIND_ENDS or last.removesuffix("s") in _KIND_ENDS:

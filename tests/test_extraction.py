@@ -706,6 +706,9 @@ def test_the_title_s_phrase_introduced_in_lower_case_is_proposed(tiny_kb):
     text = 'We average the weights of fine-tuned models; we call the results "model soups".'
     found = {m.text: m.role for m in mentions_of(paper("Model soups: averaging weights improves accuracy", text), tiny_kb)}
     assert found.get("model soups") == "proposes"  # a title's head in sentence case
+    text = "We grow the subspace and define this to be the intrinsic dimension of the landscape."
+    found = {m.text: m.role for m in mentions_of(paper("Measuring the Intrinsic Dimension of Objective Landscapes", text), tiny_kb)}
+    assert found.get("intrinsic dimension") == "proposes"  # the title's opening words after "the", defined
 
 
 def test_a_year_after_a_known_dataset_is_its_edition():
