@@ -123,6 +123,9 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
     >>> s = "We call this metric the idealized runtime, served by a method called co-serving; so-called drift stays."
     >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
     [('idealized runtime', 'Metric'), ('co-serving', 'Method')]
+    >>> s = "We introduce an innovative evaluation metric, the pronoun score, which counts pronouns."
+    >>> [(s[a:b], t) for a, b, t in named_phrases(s, 0)]
+    [('pronoun score', 'Metric')]
     """
     found = []
     for match in _NAMED.finditer(sentence):
@@ -157,7 +160,8 @@ def named_phrases(sentence: str, offset: int) -> list[tuple[int, int, str]]:
 
 _NAMED_IN_LOWER_CASE = re.compile(
     rf"(?:\b{_KIND}\b[^.;,]{{0,30}}?(?<!so-)\b(?:called|dubbed|termed(?: as)?|coined)"
-    rf"|\b(?i:we) (?:call|term|dub) (?:this|these|such|the|our) (?:[a-z\-]+ )?{_KIND}s?(?: as)?)"
+    rf"|\b(?i:we) (?:call|term|dub) (?:this|these|such|the|our) (?:[a-z\-]+ )?{_KIND}s?(?: as)?"
+    rf"|\b(?i:we) (?:propose|introduce|present|develop|design)\w* (?:a|an) (?:[\w\-]+ ){{0,3}}{_KIND},(?= the))"
     r"(?: the)?\s+[\"“`']*(?P<name>[a-z][a-z\-]*[a-z](?:\s+[a-z][a-z\-]*[a-z]){0,2}?)[\"”']*"
     r"(?=\s*(?:[,.;:()]|$|\b(?:which|that|to|for|in|and|with|is|are|as)\b))"
 )
