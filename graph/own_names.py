@@ -353,10 +353,11 @@ _PARTS_OPENER = re.compile(
     r"\b(?:(?:two|three|four|five|several|key|core|main|specialized|complementary)\s+(?:[A-Za-z\-]+\s+){0,2}"
     r"(?:components|modules|services|agents|parts|stages|elements|roles|designs|modes|algorithms)|integrates|comprises|consists of|includes)"
     r"\s*(?::|,\s*i\.e\.,)\s*"
-    r"|\b(?P<numbered>(?:two|three|four|five)\s+(?:[a-z\-]+\s+){0,2}[a-z]+s)\s*:\s*(?=\((?:1|i|a)\)|1\))"
+    r"|\b(?P<numbered>(?:two|three|four|five)(?:\s+|-)[^:;.]{0,80}?)\s*:\s*(?=\((?:1|i|a)\)|1\))"
 )
 """What opens a list of the parts of the paper's own system: "three key components: ...", "two novel designs: ...",
-"four modular components, i.e., ...", or any "two similarity measures: (1) ..." whose items are numbered, "(a)" or "1)"
+"four modular components, i.e., ...", or any count before a colon whose items are numbered, "(1)", "(a)" or "1)" ("two
+similarity measures: (1) ...", "a three-stage training scheme to ...: 1) ...")
 (and then names of several words: "(1) Subjective" is a class)."""
 _ENUMERATED = re.compile(r"(?:\((?:\d|[a-e]|i{1,3}|iv|v|vi{0,3})\)|(?<![\w(])\d\))\s*[^,;:(]+")
 """An item of an enumeration and the words after its marker, up to the next comma: "(ii) Dual Stabilization"."""

@@ -883,9 +883,11 @@ def test_extensions_of_the_title_name_parts_of_a_key_component_and_enumerated_pa
     assert found["Graph Construction"][1] == found["Dual Stabilization"][1] == "proposes" and found["LF-Eval"][0] == "Metric"
     text = ("LongCat adopts two novel designs: (a) Zero-computation Experts, and (b) Shortcut-connected MoE. It has four "
             "modular components, i.e., Scenario as a task, Inferencer, and Recipe. Three key modules: 1) DB-MPA, 2) Hybrid "
-            "Fusion.")
+            "Fusion. We propose a three-stage training scheme to exploit it: 1) Distilled Pre-Training to align features, "
+            "and 2) Distilled Fine-Tuning to transfer skills.")
     found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
-    parts = ("Zero-computation Experts", "Shortcut-connected MoE", "Scenario", "Inferencer", "Recipe", "DB-MPA", "Hybrid Fusion")
+    parts = ("Zero-computation Experts", "Shortcut-connected MoE", "Scenario", "Inferencer", "Recipe", "DB-MPA", "Hybrid Fusion",
+             "Distilled Pre-Training", "Distilled Fine-Tuning")
     assert [found.get(name) for name in parts] == ["proposes"] * len(parts)
     text = "It has three key components: a Vision module that reads pixels, a Domain expert, and an Instruction tuner."
     assert not {m.text for m in mentions_of(paper("A study", text), tiny_kb)} & {"Visi", "Doma", "Instructi"}  # whole words
