@@ -53,10 +53,11 @@ _VARIANT_SUFFIX = re.compile(
 
 
 def split_sentences_at(sentences: Sequence[tuple[int, int]], boundary: int) -> list[tuple[int, int]]:
-    """Sentence spans with any span that crosses `boundary` (the title's end) cut in two.
+    """Sentence spans with any span that crosses `boundary` (the title's end) cut in two, and the title one span
+    however many sentences it seems to hold ("Hogwild! Inference: ...").
 
-    >>> split_sentences_at([(0, 30), (31, 40)], 12)
-    [(0, 12), (12, 30), (31, 40)]
+    >>> split_sentences_at([(0, 30), (31, 40)], 12), split_sentences_at([(0, 8), (9, 30), (31, 40)], 25)
+    ([(0, 12), (12, 30), (31, 40)], [(0, 25), (25, 30), (31, 40)])
     """
     result = []
     for start, end in sentences:
@@ -64,7 +65,8 @@ def split_sentences_at(sentences: Sequence[tuple[int, int]], boundary: int) -> l
             result += [(start, boundary), (boundary, end)]
         else:
             result.append((start, end))
-    return result
+    title = [span for span in result if span[1] <= boundary]
+    return ([(title[0][0], title[-1][1])] if title else []) + [span for span in result if span[1] > boundary]
 
 
 def find_mentions(

@@ -320,6 +320,8 @@ def test_a_title_name_takes_its_type_from_the_subtitle(tiny_kb):
     assert [(m.text, m.type, m.role) for m in found if m.rule == "title"] == [("Anveshana", "Dataset", "proposes")]
     found = mentions_of(paper("Dream-Coder 7B: An Open Diffusion Model", "Dream-Coder 7B attains 21.4% on HumanEval."), tiny_kb)
     assert {(m.text, m.type) for m in found if m.rule == "title"} == {("Dream-Coder 7B", "Model")}  # a name with its size
+    found = mentions_of(paper("Hogwild! Inference: Parallel LLM Generation", "We implement it via Hogwild! Inference."), tiny_kb)
+    assert [m.text for m in found if m.rule == "title"] == ["Hogwild! Inference"]  # a title is one sentence
     found = mentions_of(paper("Octopus v4: Graph of language models", "Octopus v4 routes queries."), tiny_kb)
     assert [(m.text, m.rule) for m in found] == [("Octopus v4", "title"), ("Octopus v4", "title")]  # or its version
     found = mentions_of(paper("A study", "ProSper is a python library containing sparse coding algorithms."), tiny_kb)
