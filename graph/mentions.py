@@ -512,6 +512,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             bracket = _BRACKETED_VARIANT.match(text, e) if entry.type in _VARIANT_TYPES else None
             if bracket:  # "FLUX.1[schnell]", "FLUX.1 [dev]": a release of the family
                 add(s, bracket.end(), entry.type, "kb-variant", variant_of=entry.key)
+            elif extra and _first_version_only(text, s, e):
+                add(s, e, entry.type, "kb", kb_key=entry.key)  # "NVLM 1.0": the first version is the thing itself
             elif extra:
                 add(s, e, entry.type, "kb-variant", variant_of=entry.key)
             elif own_kind := _own_kind_of_known(entry, text, s, e, parsed.proposals):
@@ -552,8 +554,11 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         base, variant = _known_prefix(word, kb)
         if base is not None:
             if variant:
-                extra = _variant_words(ws, position + 1, text, base.type)
-                add(s, ws[position + extra][1], base.type, "kb-variant", variant_of=base.key)
+                e = ws[position + _variant_words(ws, position + 1, text, base.type)][1]
+                if _first_version_only(text, s, e):
+                    add(s, e, base.type, "kb", kb_key=base.key)  # "LLaMA-1", "NVLM-1.0"
+                else:
+                    add(s, e, base.type, "kb-variant", variant_of=base.key)
             elif not (base.type == "Organization" and (position == 0 or word[: word.index("-")].lower() in here.lower_words)):
                 add(s, s + len(word.rsplit("-", 1)[0]), base.type, "kb", kb_key=base.key)
             continue  # "Meta-aware Learning" opening a title, "meta-learning" elsewhere: a word, not the company
@@ -625,6 +630,14 @@ def _release_end(text: str, e: int, word: str) -> tuple[int, bool]:
     return e, False
 
 
+def _first_version_only(text: str, s: int, e: int) -> bool:
+    """True for a first version ("LLaMA-1", "NVLM 1.0") in a paper that names no second one: docs/annotation.md counts
+    it as the thing itself; "Medusa-1" beside "Medusa-2" is one of two variants."""
+    first = _FIRST_VERSION.search(text, s, e)
+    return bool(first) and not re.search(rf"(?<![\w-]){re.escape(text[s : first.start()])}[-\s][vV]?2(?:\.0)?(?![\w.])", text)
+
+
+_FIRST_VERSION = re.compile(r"[-\s][vV]?1(?:\.0)?$")
 _BRACKETED_VARIANT = re.compile(r" ?\[[A-Za-z][\w\-.]*\]")
 _ROMAN_NUMBER = re.compile(r" (?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?![\w\-])")
 _SIZE = re.compile(rf"{PARAMETER_COUNT}\b")

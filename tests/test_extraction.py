@@ -713,6 +713,13 @@ def test_the_title_s_phrase_introduced_in_lower_case_is_proposed(tiny_kb):
     assert found.get("intrinsic dimension") == "proposes"  # the title's opening words after "the", defined
 
 
+def test_a_first_version_is_the_thing_itself_unless_a_second_is_named():
+    kb = KnowledgeBase([KBEntry("nvlm", "NVLM", "Model"), KBEntry("medusa", "Medusa", "Method")])
+    found = mentions_of(paper("A study", "We introduce NVLM 1.0 and NVLM-1.0 models. Medusa-1 and Medusa-2 differ."), kb)
+    assert [(m.text, m.kb_key, m.variant_of) for m in found] == [
+        ("NVLM 1.0", "nvlm", None), ("NVLM-1.0", "nvlm", None), ("Medusa-1", None, "medusa"), ("Medusa-2", None, "medusa")]
+
+
 def test_a_year_after_a_known_dataset_is_its_edition():
     kb = KnowledgeBase([KBEntry("inat", "iNaturalist", "Dataset", aliases=("iNat",))])
     found = mentions_of(paper("A study", "It gains 6.9% on iNat 2019 and 2.1% on iNaturalist."), kb)
