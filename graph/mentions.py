@@ -89,7 +89,13 @@ def find_mentions(
         _generic_acronyms(parsed, kb),
         _known_acronyms(parsed),
         _own_acronyms(parsed, kb),
-        {pair.short for sentence in parsed for pair, entry in sentence.pairs if not entry and _redefines(pair, kb)},
+        {
+            letters
+            for sentence in parsed
+            for pair, entry in sentence.pairs
+            if not entry and _redefines(pair, kb)
+            for letters in {pair.short, pair.short.removesuffix("s")}  # "LLVMs" defined, "an efficient LLVM family"
+        },
         in_title,
         frozenset(m.text for m in in_title if " " not in m.text),
         text[:title_end],

@@ -650,7 +650,8 @@ def test_known_names_are_not_read_into_articles_plurals_of_other_names_or_latex(
     found = mentions_of(paper("A study", "On a 10% subset, plain ViTs beat VITS; we add $\\Delta K$ on A10 GPUs."), kb)
     assert [(m.text, m.kb_key) for m in found] == [("ViTs", "vit"), ("VITS", "vits"), ("A10", "a10")]
     kb = KnowledgeBase([KBEntry("llvm", "LLVM", "Method"), KBEntry("cot", "CoT", "Method", aliases=("Chain-of-Thought",))])
-    text = "We study large language and vision models (LLVMs). LLVMs are big. Long chain-of-thoughts (CoTs) help. CoTs are long."
+    text = ("We study large language and vision models (LLVMs). LLVMs are big; we build an efficient LLVM family. "
+            "Long chain-of-thoughts (CoTs) help. CoTs are long.")
     assert [(m.text, m.kb_key) for m in mentions_of(paper("A study", text), kb)] == [("CoTs", "cot"), ("CoTs", "cot")]
     kb = KnowledgeBase([KBEntry("pile", "The Pile", "Dataset", aliases=("the Pile",))])
     assert [m.text for m in mentions_of(paper("A study", "It helps on subsets of the Pile."), kb)] == ["the Pile"]  # spelled so
