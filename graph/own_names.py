@@ -44,12 +44,14 @@ def title_case_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> li
             break
         if words_[-1].lower() in PLURAL_KINDS:
             break  # "Training Algorithms" describes, it does not name
-        if _MODIFIES_A_KIND.match(text, match.end()):
-            break  # "a comprehensive Sri Lankan coin image dataset": a description of an unnamed thing
+        if _MODIFIES_A_KIND.match(text, match.end()) or _A_SETTING_AFTER.match(text, match.end()):
+            break  # "a comprehensive Sri Lankan coin image dataset": a description of an unnamed thing; "a novel
+            # Open-Set Self-Supervised Learning problem": a setting, not a thing made
         found.append(match.span())
     return found
 
 
+_A_SETTING_AFTER = re.compile(r"\s+(?:problem|setting|task|scenario|paradigm)s?\b")
 _ONE_WORD_NAMED = re.compile(r"\s*(?:(?:the|our)\s+)?(?P<name>[A-Z][a-z][\w\-]*)(?=,\s+(?:a|an)\s)")
 _ONE_HYPHENATED_NAME = re.compile(
     r"\s*(?:(?:the|our|a)\s+)?(?:(?:new|novel)\s+)?(?P<name>[A-Z][a-z]+(?:-[A-Z][\w]*)+)(?=\s*(?:[,(.:]|(?:that|which|to|for|as|with)\b))"

@@ -591,10 +591,11 @@ def test_categories_descriptions_and_short_or_generic_letters_name_nothing():
     text = ("Experiments on three standard CIR benchmarks and on HumanEval and SAMM datasets help. It generalises to "
             "unseen tasks, such as KBQA, TableQA and games. Triage uses the Chief Complaint (CC) of each visit. "
             "This study introduces a comprehensive Sri Lankan coin image dataset. We introduce HydroVision, which "
-            "estimates quality from standard Red-Green-Blue (RGB) images, and Semantic Reordering (SR), a method.")
+            "estimates quality from standard Red-Green-Blue (RGB) images, and Semantic Reordering (SR), a method. "
+            "We introduce a novel Open-Set Self-Supervised Learning problem.")
     kb = KnowledgeBase([KBEntry("humaneval", "HumanEval", "Benchmark")], generic=["RGB", "SR"])
     found = {m.text: m.role for m in mentions_of(paper("Swarm Intelligence Toward SuperBrain", text), kb)}
-    assert not {"CIR", "KBQA", "TableQA", "CC", "Sri Lankan", "RGB", "Toward SuperBrain"} & set(found)
+    assert not {"CIR", "KBQA", "TableQA", "CC", "Sri Lankan", "RGB", "Toward SuperBrain", "Open-Set Self-Supervised Learning"} & set(found)
     assert found["SAMM"] == "evaluatesOn" and found["SR"] == "proposes" and "SuperBrain" in found
 
 
