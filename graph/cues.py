@@ -270,7 +270,9 @@ _PROPOSAL = re.compile(
     r"proposing|introducing|presenting|"
     r"design(?:s|ed)?|construct(?:s|ed)?|build(?:s)?|buil[dt]|create[sd]?|curate[sd]?|contribute[sd]?|offer(?:s|ed)?|"
     r"unveil(?:s|ed)?|devise[sd]?|derive[sd]?|establish(?:es|ed)?|launch(?:es|ed)?)\b(?!\s+to\s+[a-z]+\b)(?!\s+(?:from|on|upon)\b)"
-    r"(?!\s+(?:a\s+)?(?:new\s+)?(?:state[- ]of[- ]the[- ]art|SOTA|records?)\b)",
+    r"(?!\s+(?:a\s+)?(?:new\s+)?(?:state[- ]of[- ]the[- ]art|SOTA|records?)\b)"
+    r"(?!\s+(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,3}?(?:evaluation|analysis|study|appraisal|review|comparison|investigation|"
+    r"examination|assessment)\s+of\b)",
     re.IGNORECASE,
 )
 _AND_PROPOSE = re.compile(
@@ -296,6 +298,8 @@ def proposal_verb_ends(sentence: str, own_names: tuple[str, ...] = ()) -> list[i
     >>> proposal_verb_ends("Our method establishes a new state-of-the-art on the How2Sign benchmark")
     []
     >>> proposal_verb_ends("This work provides a model derived from the GPT-2 architecture")  # GPT-2 is not its own
+    []
+    >>> proposal_verb_ends("We present a systematic appraisal of GCG and its variant, T-GCG")  # what a study examines
     []
     >>> s = "We propose the Visual State-Space Module and introduce a novel Hilbert Curve Scanning technique."
     >>> [s[end:end + 8] for end in proposal_verb_ends(s)]
