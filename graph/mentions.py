@@ -518,7 +518,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
             bracket = _BRACKETED_VARIANT.match(text, e) if entry.type in _VARIANT_TYPES else None
             if bracket:  # "FLUX.1[schnell]", "FLUX.1 [dev]": a release of the family
                 add(s, bracket.end(), entry.type, "kb-variant", variant_of=entry.key)
-            elif extra and _first_version_only(text, s, e):
+            elif extra and entry.type == "Model" and _first_version_only(text, s, e):
                 add(s, e, entry.type, "kb", kb_key=entry.key)  # "NVLM 1.0": the first version is the thing itself
             elif extra:
                 add(s, e, entry.type, "kb-variant", variant_of=entry.key)
@@ -561,7 +561,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         if base is not None:
             if variant:
                 e = ws[position + _variant_words(ws, position + 1, text, base.type)][1]
-                if _first_version_only(text, s, e):
+                if base.type == "Model" and _first_version_only(text, s, e):
                     add(s, e, base.type, "kb", kb_key=base.key)  # "LLaMA-1", "NVLM-1.0"
                 else:
                     add(s, e, base.type, "kb-variant", variant_of=base.key)
@@ -637,8 +637,8 @@ def _release_end(text: str, e: int, word: str) -> tuple[int, bool]:
 
 
 def _first_version_only(text: str, s: int, e: int) -> bool:
-    """True for a first version ("LLaMA-1", "NVLM 1.0") in a paper that names no second one: docs/annotation.md counts
-    it as the thing itself; "Medusa-1" beside "Medusa-2" is one of two variants."""
+    """True for a model's first version ("LLaMA-1", "NVLM 1.0") in a paper that names no second one: docs/annotation.md
+    counts it as the thing itself; "Medusa-1" beside "Medusa-2" is one of two variants (and BLEU-1 no version of BLEU)."""
     first = _FIRST_VERSION.search(text, s, e)
     return bool(first) and not re.search(rf"(?<![\w-]){re.escape(text[s : first.start()])}[-\s][vV]?2(?:\.0)?(?![\w.])", text)
 

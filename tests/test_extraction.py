@@ -716,10 +716,11 @@ def test_the_title_s_phrase_introduced_in_lower_case_is_proposed(tiny_kb):
 
 
 def test_a_first_version_is_the_thing_itself_unless_a_second_is_named():
-    kb = KnowledgeBase([KBEntry("nvlm", "NVLM", "Model"), KBEntry("medusa", "Medusa", "Method")])
-    found = mentions_of(paper("A study", "We introduce NVLM 1.0 and NVLM-1.0 models. Medusa-1 and Medusa-2 differ."), kb)
-    assert [(m.text, m.kb_key, m.variant_of) for m in found] == [
-        ("NVLM 1.0", "nvlm", None), ("NVLM-1.0", "nvlm", None), ("Medusa-1", None, "medusa"), ("Medusa-2", None, "medusa")]
+    kb = KnowledgeBase([KBEntry("nvlm", "NVLM", "Model"), KBEntry("medusa", "Medusa", "Model"), KBEntry("bleu", "BLEU", "Metric")])
+    text = "We introduce NVLM 1.0 and NVLM-1.0 models. Medusa-1 and Medusa-2 differ. BLEU-1 rises."
+    assert [(m.text, m.kb_key, m.variant_of) for m in mentions_of(paper("A study", text), kb)] == [
+        ("NVLM 1.0", "nvlm", None), ("NVLM-1.0", "nvlm", None), ("Medusa-1", None, "medusa"), ("Medusa-2", None, "medusa"),
+        ("BLEU-1", None, "bleu")]  # a model's first version only
 
 
 def test_a_year_after_a_known_dataset_is_its_edition():
