@@ -585,7 +585,7 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         ):
             continue
         generic = here.generic_acronyms
-        proposed_compound = any(_PROPOSED_RIGHT_AFTER.fullmatch(text, at, s) for at in parsed.proposals) and "-" in word
+        proposed_compound = "-" in word and any(at <= s and not text[at:s].strip() for at in parsed.proposals)
         if (name_key(word) in generic or name_key(word.rstrip("s")) in generic or _generic_compound(word, kb)) and not (
             word in here.title_words or proposed_compound
         ):
@@ -618,10 +618,6 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         else:
             add(s, e, entity_type, "form")
     return found
-
-
-_PROPOSED_RIGHT_AFTER = re.compile(r"\s+")
-"""What stands between a proposal verb and the name it proposes, nothing but space: "by proposing ML-Agent, ..."."""
 
 
 def _release_end(text: str, e: int, word: str) -> tuple[int, bool]:

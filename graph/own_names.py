@@ -167,9 +167,8 @@ _NAMED_IN_LOWER_CASE = re.compile(
     r"(?: the)?\s+[\"“`']*(?P<name>[a-z][a-z\-]*[a-z](?:\s+[a-z][a-z\-]*[a-z]){0,2}?)[\"”']*"
     r"(?=\s*(?:[,.;:()]|$|\b(?:which|that|to|for|in|and|with|is|are|as)\b))"
 )
-"""A name in lower case that the sentence gives: "a method called co-serving", "we call this metric the idealized
-runtime", "we term such module as learngene"."""
-
+"""A name in lower case that a sentence gives a thing of a kind: "a method called co-serving", "we call this metric the
+idealized runtime", "we term such module as learngene", "we introduce an evaluation metric, the pronoun score"."""
 
 
 _QUOTED = re.compile(
@@ -358,9 +357,9 @@ _PARTS_OPENER = re.compile(
     r"|\b(?P<numbered>(?:two|three|four|five)(?:\s+|-)[^:;.]{0,80}?)\s*:\s*(?=\((?:1|i|a)\)|1\))"
 )
 """What opens a list of the parts of the paper's own system: "three key components: ...", "two novel designs: ...",
-"four modular components, i.e., ...", or any count before a colon whose items are numbered, "(1)", "(a)" or "1)" ("two
-similarity measures: (1) ...", "a three-stage training scheme to ...: 1) ...")
-(and then names of several words: "(1) Subjective" is a class)."""
+"four modular components, i.e., ...", or any count before a colon whose items are numbered "(1)", "(a)" or "1)" ("two
+similarity measures: (1) ...", "a three-stage training scheme to ...: 1) ..."), and then only names of several words
+count ("(1) Subjective" is a class)."""
 _ENUMERATED = re.compile(r"(?:\((?:\d|[a-e]|i{1,3}|iv|v|vi{0,3})\)|(?<![\w(])\d\))\s*[^,;:(]+")
 """An item of an enumeration and the words after its marker, up to the next comma: "(ii) Dual Stabilization"."""
 _LIST_END = re.compile(r"[.;](?:\s|$)")
