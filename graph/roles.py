@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .cues import HEAD_NOUN_TYPES, NAMING_WORDS, PART_WORDS, evaluated_on_before, has_evaluation_cue, proposed_after
+from .cues import (
+    HEAD_NOUN_TYPES, NAMING_WORDS, PART_WORDS, evaluated_on_before, has_evaluation_cue, kind_in_evaluation_phrase, proposed_after,
+)
 from .names import name_key
 from .records import Mention
 
@@ -120,8 +122,12 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
                 role = "proposes"
             elif lead == "proposes":
                 role = "proposes"  # "two new benchmarks, MBPP and MathQA-Python"
-            elif lead == "evaluatesOn" and m.type in ("Benchmark", "Dataset"):
-                role = "evaluatesOn"
+            elif lead == "evaluatesOn" and (
+                _data_kind(m) in ("Benchmark", "Dataset")
+                or m.type in ("Metric", "Method")
+                and kind_in_evaluation_phrase(text[m.sent_start : group[0].start]) in ("Benchmark", "Dataset")
+            ):
+                role = "evaluatesOn"  # "on three benchmarks including POPE, CHAIR, and MME": a list of benchmarks
             else:
                 role = _evaluation_role(m, before)
             if role == "proposes" and propose_at is not None and m.start >= propose_at:
@@ -138,24 +144,42 @@ _RIGHT_AFTER_VERB = re.compile(
 
 
 def _evaluation_role(m: Mention, before: str) -> str:
-    if m.type == "Benchmark" and _TAKES_PART.search(before) and (
+    kind = _data_kind(m)
+    if kind == "Benchmark" and _TAKES_PART.search(before) and (
         _COMPETITION.search(m.text) or _COMPETITION_AFTER.match(m.sentence, m.end - m.sent_start)
     ):
         return "evaluatesOn"  # "systems developed for the M-DAIGT shared task", "CaresAI at BioCreative IX"
-    if m.type in ("Benchmark", "Dataset"):
+    if kind in ("Benchmark", "Dataset"):
         if _PRIOR_LIST.search(before[-60:]):
             return "uses"  # "existing benchmarks (e.g., Natural Questions, HotpotQA) fail to ..."
         if evaluated_on_before(before) and has_evaluation_cue(m.sentence):
             return "evaluatesOn"
-        if m.type == "Benchmark" and (_SHOTS.search(before) or _MEASURED_AFTER.match(m.sentence, m.end - m.sent_start)):
+        if kind == "Benchmark" and (_SHOTS.search(before) or _MEASURED_AFTER.match(m.sentence, m.end - m.sent_start)):
             return "evaluatesOn"
-        if m.type == "Benchmark" and has_evaluation_cue(m.sentence) and not _mentioned_as_prior(m.sentence):
+        if kind == "Benchmark" and has_evaluation_cue(m.sentence) and not _mentioned_as_prior(m.sentence):
             return "evaluatesOn"
     return "uses"
 
 
+_DATA_KIND_AFTER = re.compile(
+    r"[}*$]*\)?\s+(?:(?:test|evaluation)\s+)?(benchmarks?|datasets?|corpus|corpora|environments?|suites?|challenges?|leaderboards?)\b",
+    re.IGNORECASE,
+)
+"""After a name typed otherwise (a company, a simulator, a method): the kind of data it names here ("On the Waymo dataset",
+"on MuJoCo environments", "with the MipNeRF dataset")."""
+
+
+def _data_kind(m: Mention) -> str:
+    """The mention's type, or, for a name the KB or its form typed as no data, the data kind the word after it gives."""
+    if m.type in ("Benchmark", "Dataset", "Model", "Task"):
+        return m.type
+    match = _DATA_KIND_AFTER.match(m.sentence, m.end - m.sent_start)
+    word = match.group(1).lower() if match else ""
+    return HEAD_NOUN_TYPES.get(word) or HEAD_NOUN_TYPES.get(word.removesuffix("s")) or m.type
+
+
 _COMPETITION = re.compile(r"(?:Challenge|Shared Task|Competition|Olympiad|Track|(?<![\d.])(?:19|20)\d\d)$")
-_COMPETITION_AFTER = re.compile(r"\s+(?:(?:19|20)\d\d\s+)?(?:shared\s+tasks?|challenges?|competitions?|tracks?)\b", re.IGNORECASE)
+_COMPETITION_AFTER = re.compile(r"\)?\s+(?:(?:19|20)\d\d\s+)?(?:shared\s+tasks?|challenges?|competitions?|tracks?)\b", re.IGNORECASE)
 _TAKES_PART = re.compile(r"\b(?:for|at|to|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 """A competition the paper takes part in: "for the KSPDG challenge", "at IWSLT 2025", "the MedHopQA track of the ..."."""
 _PRIOR_LIST = re.compile(

@@ -723,6 +723,15 @@ def test_a_first_version_is_the_thing_itself_unless_a_second_is_named():
         ("BLEU-1", None, "bleu")]  # a model's first version only
 
 
+def test_a_name_typed_otherwise_is_evaluated_on_where_a_data_kind_follows_it_or_its_list():
+    kb = KnowledgeBase([KBEntry("waymo", "Waymo", "Organization"), KBEntry("chair", "CHAIR", "Metric"),
+                        KBEntry("pope", "POPE", "Benchmark"), KBEntry("mme", "MME", "Benchmark")])
+    text = ("On the Waymo dataset, PointSlice is 1.13x faster. Extensive experiments on three benchmarks including POPE, "
+            "CHAIR, and MME demonstrate gains.")
+    found = {m.text: (m.type, m.role) for m in mentions_of(paper("A study", text), kb)}
+    assert found["Waymo"][1] == found["CHAIR"][1] == found["POPE"][1] == "evaluatesOn"
+
+
 def test_a_year_after_a_known_dataset_is_its_edition():
     kb = KnowledgeBase([KBEntry("inat", "iNaturalist", "Dataset", aliases=("iNat",))])
     found = mentions_of(paper("A study", "It gains 6.9% on iNat 2019 and 2.1% on iNaturalist."), kb)
