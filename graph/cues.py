@@ -353,6 +353,12 @@ _EVALUATION = re.compile(
     r"top-1|SOTA|faster|speed-?ups?|generaliz\w*)\b",
     re.IGNORECASE,
 )
+_REPORTED = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?\s*\\?%"  # a stated score: "coverage grows to over 95%"
+    r"|\b(?:analys[ie]s|findings?)\s+(?:shows?|reveals?|indicates?|demonstrates?|suggests?)\b",  # "Our analysis shows that"
+    re.IGNORECASE,
+)
+"""What an evaluation sentence says without an evaluation word: a percentage, what the analysis shows."""
 
 
 def has_evaluation_cue(sentence: str) -> bool:
@@ -360,8 +366,12 @@ def has_evaluation_cue(sentence: str) -> bool:
 
     >>> has_evaluation_cue("Experiments on Pythia and the C4 dataset demonstrate gains")
     True
+    >>> has_evaluation_cue("When solving problems from GSM8K, coverage grows to over 95%")
+    True
+    >>> has_evaluation_cue("Our analysis shows that X matters on knowledge-heavy tasks (e.g., MMLU)")
+    True
     """
-    return bool(_EVALUATION.search(sentence))
+    return bool(_EVALUATION.search(sentence) or _REPORTED.search(sentence))
 
 
 _ITEM = r"(?:[A-Z0-9][^\s,;()]*|[a-z]+\d[^\s,;()]*)(?:\s+[A-Z0-9][^\s,;()]*){0,2}"
