@@ -24,7 +24,7 @@ from .cues import (
     type_from_noun_before,
     type_in_context,
 )
-from .roles import assign_roles
+from .roles import assign_roles, study_data
 from .kb import KBEntry, KnowledgeBase
 from .own_names import (
     bracketed_names,
@@ -103,7 +103,7 @@ def find_mentions(
     found: list[Mention] = []
     for sentence in parsed:
         found += _sentence_mentions(paper, text, sentence, kb, here)
-    return _own_over_known(sorted(found + _named_again(found, text, spans), key=lambda m: m.start))
+    return study_data(_own_over_known(sorted(found + _named_again(found, text, spans), key=lambda m: m.start)), text)
 
 
 _CONTEXT_RULES = ("named", "phrase", "kind", "component")

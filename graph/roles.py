@@ -11,7 +11,7 @@ from .cues import (
 from .names import name_key
 from .records import Mention
 
-__all__ = ["assign_roles"]
+__all__ = ["assign_roles", "study_data"]
 
 _OUR = re.compile(
     r"\b(?:our|the proposed)\s+(?:(?!(?:to|on|in|of|for|with|at|by|than|over|from|into)\b)[\w\-]+(?:\s+|,\s*)){0,3}$",
@@ -196,3 +196,34 @@ _MEASURED_AFTER = re.compile(r"\s+(?:scores?|accuracy|leaderboard)\b", re.IGNORE
 
 def _mentioned_as_prior(sentence: str) -> bool:
     return bool(re.search(r"\b(existing|previous|prior|such as|like|e\.g\.)", sentence, re.IGNORECASE))
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_DATA_NOUN_AFTER = re.compile(r"[}*$]*\)?\s+(?:dataset|corpus|benchmark|challenge|database|collection|test\s+set)\b", re.IGNORECASE)
+_TRAINING = re.compile(r"\b(?:train|pre-?train|fine-?tun|finetun)\w*\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|from)\b|\busing\b[^.;]*\btrain", re.IGNORECASE)
+"""A sentence that trains on data: "further fine-tuned with a subset of the HH-RLHF dataset", "Using the X dataset, we trained"."""
+
+
+def study_data(mentions: list[Mention], text: str) -> list[Mention]:
+    """The data a study runs on, where no sentence says it evaluates on anything: "The D-FIRE dataset ... was
+    employed in the study", "documents from the CUAD dataset". A named dataset with its kind word ("the X dataset")
+    in a sentence that neither reports evaluation nor training, in a paper that reports results but builds no data of
+    its own and evaluates on nothing else, is where its results come from."""
+    if any(m.role == "evaluatesOn" or m.role == "proposes" and m.type in ("Benchmark", "Dataset") for m in mentions):
+        return mentions
+    if not has_evaluation_cue(text):
+        return mentions
+    result = []
+    for m in mentions:
+        before = text[m.sent_start : m.start]
+        if m.long_form and before.endswith(f"{m.long_form} ("):
+            before = before[: -len(m.long_form) - 2]
+        if (
+            m.role == "uses" and m.type in ("Benchmark", "Dataset")
+            and _THE_BEFORE.search(before) and _DATA_NOUN_AFTER.match(m.sentence, m.end - m.sent_start)
+            and not has_evaluation_cue(m.sentence) and not _TRAINING.search(m.sentence)
+            and not _PRIOR_WORK.search(before)
+        ):
+            m = replace(m, role="evaluatesOn")
+        result.append(m)
+    return result
