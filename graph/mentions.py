@@ -29,6 +29,7 @@ from .kb import KBEntry, KnowledgeBase
 from .own_names import (
     bracketed_names,
     component_phrases,
+    kind_after_phrases,
     kind_phrases,
     listed_parts,
     named_phrases,
@@ -493,6 +494,8 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     # Title-case names of a kind: "the Speech Accessibility Project Challenge", "the Salinas dataset".
     if not parsed.in_title:
         for s, e, entity_type in kind_phrases(sentence, start, kb, here.lower_words):
+            add(s, e, entity_type, "kind")
+        for s, e, entity_type in kind_after_phrases(sentence, start, kb, here.lower_words):
             add(s, e, entity_type, "kind")
 
     # Named parts: "a Knowledge Transfer module", "the Cognition-Inspired Decoder".

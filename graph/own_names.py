@@ -15,6 +15,7 @@ from .records import Mention
 
 __all__ = [
     "title_names", "title_phrases_again", "title_repeats", "named_phrases", "bracketed_names", "quoted_names", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts",
+    "kind_after_phrases",
 ]
 
 
@@ -223,7 +224,7 @@ def bracketed_names(sentence: str, offset: int, proposals: tuple[int, ...], kb: 
         if not made:
             continue
         entity_type = type_from_head_noun(" " + match.group("kind")) or "Method"
-        for item in _BRACKET_ITEM.finditer(match.group("items")):
+        for item in _LISTED.finditer(match.group("items")):
             name = item.group("name")
             if _BRACKET_NAME.fullmatch(name) and not kb.lookup(name) and not kb.is_generic(name):
                 at = offset + match.start("items") + item.start("name")
@@ -235,7 +236,8 @@ _KIND_THEN_BRACKET = re.compile(
     r"\b(?P<kind>benchmarks?|datasets?|corpus|corpora|suites?|technique|method|metric|framework)\s*\((?P<items>[^()]{2,80})\)"
 )
 _NEW = re.compile(r"\b(?:novel|new)\b", re.IGNORECASE)
-_BRACKET_ITEM = re.compile(r"(?:^|,|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?(?P<name>[^,]+?)\s*(?=,|\band\b|\bor\b|$)")
+_LISTED = re.compile(r"(?:^|,|\band\b|\bor\b)\s*(?:(?:and|or)\s+)?(?P<name>[^,]+?)\s*(?=,|\band\b|\bor\b|$)")
+"""An item of a list, without the commas and the "and" or "or" between items."""
 _BRACKET_NAME = re.compile(r"[A-Z][\w\-+.]*(?:\s+[A-Z0-9][\w\-+.]*){0,4}")
 
 
@@ -276,6 +278,85 @@ def kind_phrases(sentence: str, offset: int, kb: KnowledgeBase, lower_words: set
         end = match.end("kind") if kind[0].isupper() else match.start("kind") - 1
         found.append((offset + start, offset + end, _KIND_TYPES.get(kind.lower(), "Benchmark")))
     return found
+
+
+_KIND_AFTER_WORD = r"(?:[A-Z][a-z][\w\-]*|[A-Z]{2,}[a-z]?[\w\-]*|[A-Z0-9]{1,4}-[A-Z][\w\-]*)"
+_KIND_AFTER = re.compile(
+    rf"(?<![\w\-&])(?P<names>{_KIND_AFTER_WORD}(?:\s+{_KIND_AFTER_WORD}){{0,4}}"
+    rf"(?:(?:,\s*|\s+and\s+|,\s*and\s+){_KIND_AFTER_WORD}(?:\s+{_KIND_AFTER_WORD}){{0,4}})*)"
+    r"\s+(?P<kind>algorithm|technique|objective|heuristics?|framework|approach|strategy|family|game|platform|"
+    r"algorithms|techniques|objectives|strategies|methods|modes|datasets|benchmarks|corpora|environments)(?![\w\-])"
+)
+_KIND_AFTER_TYPES = {
+    "family": "Model", "game": "Benchmark", "datasets": "Dataset", "corpora": "Dataset", "benchmarks": "Benchmark",
+    "environments": "Benchmark",
+}
+
+
+def kind_after_phrases(sentence: str, offset: int, kb: KnowledgeBase, lower_words: set[str]) -> list[tuple[int, int, str]]:
+    """Capitalised names, or a list of them, right before a lower-case kind word of a method, a model family, a game,
+    a platform or (in the plural) of datasets and benchmarks: "an Uncertainty-aware Negative Learning objective",
+    "the Distribution-based Localisation and Inverse Cardinality Weighting heuristics", "the Simba family of models",
+    "on Memory Maze and Minecraft datasets". A plural kind word after one name follows "the" or a preposition.
+
+    >>> s = "We add an Uncertainty-aware Negative Learning objective and the A-Star and Beam Walk heuristics."
+    >>> [(s[a:b], t) for a, b, t in kind_after_phrases(s, 0, KnowledgeBase([]), set())]
+    [('Uncertainty-aware Negative Learning', 'Method'), ('A-Star', 'Method'), ('Beam Walk', 'Method')]
+    """
+    found = []
+    for match in _KIND_AFTER.finditer(sentence):
+        kind = match.group("kind")
+        items = []
+        for item in _LISTED.finditer(match.group("names")):
+            words_ = item.group("name").split()
+            while words_ and (_NOT_A_NAME.fullmatch(words_[0]) or words_[0] in _COMMON_WORDS):
+                words_ = words_[1:]
+            if words_:
+                start = sentence.index(words_[0], match.start("names") + item.start("name"))
+                items.append((start, match.start("names") + item.end("name"), words_))
+        plural = kind.endswith("s") and kind != "heuristics"
+        if plural and len(items) == 1 and not _DEFINITE_BEFORE.search(sentence, 0, items[0][0]):
+            continue  # "three standard CIR benchmarks": a category, not a name
+        entity_type = _KIND_AFTER_TYPES.get(kind) or "Method"
+        for start, end, words_ in items:
+            name = sentence[start:end]
+            if not sentence[:start].strip() or sentence[:start].rstrip().endswith((".", ":")):
+                continue  # a sentence's first word is capitalised anyway
+            if len(words_) == 1 and name.isupper() and not (plural and entity_type != "Method" and _DEFINITE_BEFORE.search(sentence, 0, start)):
+                continue  # "the RPS technique", "VB methods": letters of a class, left to the coined-name rules
+            if len(words_) == 1 and len(items) == 1 and name.istitle() and name.isalpha() and not _THE_BEFORE.search(sentence, 0, start):
+                continue  # "our optimized Joint strategy": an adjective; "the Flux framework" names one
+            if ADJECTIVE_SUFFIX.fullmatch(name.rsplit("-", 1)[-1]):
+                continue  # "a Gaudi-based framework" describes
+            if len(words_) > 1 and looks_like_name(words_[0]) and not any(looks_like_name(w) for w in words_[1:]):
+                continue  # "the LHCb Gauss Simulation framework": a maker's name before plain words
+            if _spells(words_, sentence):
+                continue  # "ADD-SLAM: an Adaptive Dynamic Dense SLAM framework": the long form of a coined name
+            if kb.lookup(name) or kb.topic_of(name) or kb.is_generic(name) or _mostly_generic(words_, kb):
+                continue
+            if len(words_) == 1 and (name.lower() in lower_words or any(kb.is_generic(p) for p in name.split("-"))):
+                continue
+            if words_[-1].lower() in PLURAL_KINDS or words_[-1].lower() in HEAD_NOUN_TYPES:
+                continue
+            found.append((offset + start, offset + end, entity_type))
+    return found
+
+
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|on|in|from|across)\s+)$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
+
+
+def _spells(words_: list[str], sentence: str) -> bool:
+    """True when the words' initials spell the first letters of a coined name in the sentence (HS-STaR, ADD-SLAM)."""
+    initials = "".join(w[0] for w in words_ if w[0].isalpha()).upper()
+    for token in re.findall(r"[A-Z][\w]*(?:-[\w]+)+|[A-Z]{2,}\w*", sentence):
+        part = token.split("-")[0].upper()
+        if len(part) >= 2 and initials.startswith(part) and len(part) >= len(initials) - 1:
+            return True
+    return False
+
+
+_COMMON_WORDS = frozenset("The A An This These That Our We In On For To With By From Of And Or Both Each Its Their".split())
 
 
 def component_phrases(sentence: str, offset: int, kb: KnowledgeBase) -> list[tuple[int, int]]:

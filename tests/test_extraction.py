@@ -741,6 +741,15 @@ def test_the_one_named_dataset_of_a_study_that_evaluates_on_nothing_else_is_eval
     assert {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}["D-FIRE"] == "uses"  # trained on
 
 
+def test_capitalised_names_right_before_a_lower_case_kind_word_are_names_of_that_kind(tiny_kb):
+    text = ("We train the Simba family of models with an Uncertainty-aware Negative Learning objective. Results on the "
+            "Memory Maze and Minecraft datasets improve. Our optimized Joint strategy and a Gaudi-based framework help.")
+    found = {m.text: m.type for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert (found["Simba"], found["Uncertainty-aware Negative Learning"]) == ("Model", "Method")
+    assert found["Memory Maze"] == found["Minecraft"] == "Dataset"
+    assert not {"Joint", "Gaudi-based", "Gaudi"} & set(found)  # an adjective, a description
+
+
 def test_a_year_after_a_known_dataset_is_its_edition():
     kb = KnowledgeBase([KBEntry("inat", "iNaturalist", "Dataset", aliases=("iNat",))])
     found = mentions_of(paper("A study", "It gains 6.9% on iNat 2019 and 2.1% on iNaturalist."), kb)
