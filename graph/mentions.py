@@ -213,8 +213,9 @@ class _Sentence:
         if _CLASS_AFTER.match(self.text, pair.short_end):
             return False  # "Interactive Voice Response (IVR) systems": a class of things, not one
         at_start = not self.text[: pair.long_start].strip()
-        if at_start and self.opens:
-            return False  # "Federated Active Learning (FAL) seeks to ...": the field the abstract opens on
+        if self.opens and (at_start or _IN_A_FIELD.search(self.text[: pair.long_start]) and not self.proposes(pair)):
+            return False  # "Federated Active Learning (FAL) seeks to ...", "Surface defects in Laser Powder Bed Fusion (LPBF)
+            # pose ...", "the rapid growth of the ... (LLM4SE) area": the field the abstract opens on
         return _is_named_long_form(pair.long, kb, at_sentence_start=at_start)
 
     def coins(self, pair: AcronymPair) -> bool:
@@ -342,6 +343,8 @@ _WORD_AFTER = re.compile(r"[)$}\s]+([a-z][a-z\-]+)")
 
 _CLASS_AFTER = re.compile(rf"[\s)]*(?:{'|'.join(sorted(PLURAL_KINDS))})\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:for|of|on|in|to|across|with|from|by|using|via)\s+(?:[a-z\-]+\s+){0,2}$", re.IGNORECASE)
+_IN_A_FIELD = re.compile(r"\b(?:in|of|for|to|within|across)\s+(?:[a-z][\w\-]*\s+){0,2}$")
+"""A preposition, perhaps with an article or adjective, before the long form: where the opening sentence places its topic."""
 _PARADIGM_HEAD = re.compile(r"\b(?:learning|generalization|generalisation|adaptation)$")
 """Lower-case long forms ending so name a way of learning, not a thing."""
 

@@ -1025,6 +1025,8 @@ def test_the_field_an_abstract_opens_on_and_a_class_of_systems_are_no_entities_t
             "Dropping Memory (GDM) to clients.")
     found = {m.text for m in mentions_of(paper("A study", text), tiny_kb)}
     assert "FAL" not in found and "GDM" in found  # the same pair later in the abstract names a thing
+    text = "Surface defects in Laser Powder Bed Fusion (LPBF) pose risks. We detect LPBF defects with a small model."
+    assert "LPBF" not in {m.text for m in mentions_of(paper("A study", text), tiny_kb)}  # the field, after "in"
     text = "We test AI interviewers and current Interactive Voice Response (IVR) systems across two dimensions."
     assert "IVR" not in {m.text for m in mentions_of(paper("A study", text), tiny_kb)}  # a class of systems
 
