@@ -30,6 +30,7 @@ from .own_names import (
     bracketed_names,
     component_phrases,
     kind_after_phrases,
+    kind_examples,
     kind_phrases,
     listed_parts,
     named_phrases,
@@ -504,6 +505,10 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
     # Named parts: "a Knowledge Transfer module", "the Cognition-Inspired Decoder".
     for s, e in [] if parsed.in_title else component_phrases(sentence, start, kb) + listed_parts(sentence, start, kb):
         add(s, e, type_from_head_noun(text[e : e + 80]) or "Method", "component")  # "(1) CSIST-100K, a benchmark dataset"
+
+    # Examples of a kind, after the parts the paper made: "purification-based methods, such as DiffPure and Noise Upscaling".
+    for s, e, entity_type in [] if parsed.in_title else kind_examples(sentence, start, kb, here.lower_words):
+        add(s, e, entity_type, "list")
 
     # Title-case phrases a proposal sentence introduces: "we propose Web Agent Throttling, ...".
     for propose_at in parsed.proposals:

@@ -14,8 +14,8 @@ from .names import ADJECTIVE_SUFFIX, PARAMETER_COUNT, looks_like_name, whole_wor
 from .records import Mention
 
 __all__ = [
-    "title_names", "title_phrases_again", "title_repeats", "named_phrases", "bracketed_names", "quoted_names", "title_case_phrases", "kind_phrases", "component_phrases", "listed_parts",
-    "kind_after_phrases",
+    "title_names", "title_phrases_again", "title_repeats", "named_phrases", "bracketed_names", "quoted_names",
+    "title_case_phrases", "kind_phrases", "kind_after_phrases", "kind_examples", "component_phrases", "listed_parts",
 ]
 
 
@@ -308,9 +308,7 @@ def kind_after_phrases(sentence: str, offset: int, kb: KnowledgeBase, lower_word
         kind = match.group("kind")
         items = []
         for item in _LISTED.finditer(match.group("names")):
-            words_ = item.group("name").split()
-            while words_ and (_NOT_A_NAME.fullmatch(words_[0]) or words_[0] in _COMMON_WORDS):
-                words_ = words_[1:]
+            words_ = _name_words(item.group("name"))
             if words_:
                 start = sentence.index(words_[0], match.start("names") + item.start("name"))
                 items.append((start, match.start("names") + item.end("name"), words_))
@@ -332,9 +330,7 @@ def kind_after_phrases(sentence: str, offset: int, kb: KnowledgeBase, lower_word
                 continue  # "the LHCb Gauss Simulation framework": a maker's name before plain words
             if _spells(words_, sentence):
                 continue  # "ADD-SLAM: an Adaptive Dynamic Dense SLAM framework": the long form of a coined name
-            if kb.lookup(name) or kb.topic_of(name) or kb.is_generic(name) or _mostly_generic(words_, kb):
-                continue
-            if len(words_) == 1 and (name.lower() in lower_words or any(kb.is_generic(p) for p in name.split("-"))):
+            if kb.lookup(name) or _not_a_new_name(name, words_, kb, lower_words):
                 continue
             if words_[-1].lower() in PLURAL_KINDS or words_[-1].lower() in HEAD_NOUN_TYPES:
                 continue
@@ -356,7 +352,93 @@ def _spells(words_: list[str], sentence: str) -> bool:
     return False
 
 
-_COMMON_WORDS = frozenset("The A An This These That Our We In On For To With By From Of And Or Both Each Its Their".split())
+def _name_words(phrase: str) -> list[str]:
+    """A listed phrase's words without the sentence words before the name ("and the Beam Walk", "& Undercover")."""
+    words_ = phrase.split()
+    while words_ and (_NOT_A_NAME.fullmatch(words_[0]) or words_[0] in _COMMON_WORDS):
+        words_ = words_[1:]
+    return words_
+
+
+def _not_a_new_name(name: str, words_: list[str], kb: KnowledgeBase, lower_words: set[str]) -> bool:
+    """True for a topic or generic words, or one word the paper also writes in lower case ("our Joint strategy")."""
+    if kb.topic_of(name) or kb.is_generic(name) or _mostly_generic(words_, kb):
+        return True
+    return len(words_) == 1 and (name.lower() in lower_words or any(kb.is_generic(p) for p in name.split("-")))
+
+
+_COMMON_WORDS = frozenset("The A An This These That Our We In On For To With By From Of And Or Both Each Its Their &".split())
+
+
+_EXAMPLE_KINDS = {
+    "methods": "Method", "approaches": "Method", "techniques": "Method", "algorithms": "Method", "attacks": "Method",
+    "defenses": "Method", "defences": "Method", "frameworks": "Method", "systems": "Method", "tools": "Method",
+    "libraries": "Method", "agents": "Method", "architectures": "Method", "strategies": "Method", "works": "Method",
+    "studies": "Method", "modes": "Method",
+    "models": "Model", "llms": "Model", "mllms": "Model", "lmms": "Model", "vlms": "Model",
+    "benchmarks": "Benchmark", "games": "Benchmark", "environments": "Benchmark", "subtasks": "Benchmark", "suites": "Benchmark",
+    "datasets": "Dataset", "corpora": "Dataset", "sources": "Dataset", "platforms": "Dataset",
+    "metrics": "Metric", "measures": "Metric",
+}
+_EXAMPLE_WORD = r"(?:[A-Z][\w\-+.]*[\w+]|[A-Z]|[a-z]+[A-Z][\w\-+.]*[\w+])"
+_EXAMPLE_ITEM = rf"(?<![\w\-]){_EXAMPLE_WORD}(?:\s+(?:{_EXAMPLE_WORD}|\d[\w.]*|&))*(?![\w\-@'’])"
+_EXAMPLE_GLUE = r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
+_EXAMPLES = re.compile(
+    rf"(?<![\w\-])(?P<kind>(?i:{'|'.join(sorted(_EXAMPLE_KINDS, key=len, reverse=True))}))"
+    r"(?:,?\s*\(?(?i:such as|like|including|e\.g\.,?|namely)\s+|\s*:\s*|\s+(?:--?|—|–)\s+)"
+    rf"(?P<items>{_EXAMPLE_ITEM}(?:\s*\([^()]{{0,30}}\))?(?:{_EXAMPLE_GLUE}{_EXAMPLE_ITEM}(?:\s*\([^()]{{0,30}}\))?)*)"
+)
+_HEAD_AFTER = re.compile(r"\s+([a-z]+)")
+_OPEN_END = re.compile(r",?\s*(?:and\s+(?:many\s+)?others|etc\.)")
+
+
+def kind_examples(sentence: str, offset: int, kb: KnowledgeBase, lower_words: set[str]) -> list[tuple[int, int, str]]:
+    """Capitalised names a sentence lists as examples of a kind of thing, right after the kind word, with the type it
+    gives: "purification-based methods, such as DiffPure and Noise Upscaling", "metrics like Defense Success Rate and
+    Context Robustness Score", "two multi-agent language games - Undercover and Adversarial Taboo", "long reasoning
+    models (e.g., Video-R1)". Known names and names fused with one ("Claude 3.7", "Autodesk Revit") are the KB's.
+
+    >>> s = "We use metrics like Defense Success Rate, Context Robustness Score, and Judgment Robustness Index, on games - Undercover and Adversarial Taboo."
+    >>> [(s[a:b], t) for a, b, t in kind_examples(s, 0, KnowledgeBase([]), set())]
+    [('Defense Success Rate', 'Metric'), ('Context Robustness Score', 'Metric'), ('Judgment Robustness Index', 'Metric'), ('Undercover', 'Benchmark'), ('Adversarial Taboo', 'Benchmark')]
+    >>> s = "It suits models with heads, such as Multi-Head, Multi-Query and Grouped-Query attention."
+    >>> [(s[a:b], t) for a, b, t in kind_examples(s, 0, KnowledgeBase([]), set())]
+    []
+    """
+    found = []
+    for match in _EXAMPLES.finditer(sentence):
+        if not (match.group("kind").islower() or match.group("kind").isupper() or match.group("kind")[1:].islower()):
+            continue
+        entity_type = _EXAMPLE_KINDS[match.group("kind").lower()]
+        base = match.start("items")
+        items = list(re.finditer(_EXAMPLE_ITEM, match.group("items")))
+        glues = [match.group("items")[a.end() : b.start()] for a, b in zip(items, items[1:])]
+        closed = _OPEN_END.match(sentence, match.end("items"))  # "such as IMPALA, Apex, Seed RL, and others"
+        if glues and not closed and not re.search(r"\b(?:and|or)\b", glues[-1]):
+            items = items[:1]  # "techniques like Lottery Ticket Rewinding (LTR), RPS exhibits ...": the list ended at its first name
+        head = _HEAD_AFTER.match(sentence, match.end("items"))
+        if head and (head.group(1) in HEAD_NOUN_TYPES or head.group(1) in PART_WORDS or head.group(1) in PLURAL_KINDS):
+            continue  # "Multi-Head, Multi-Query and Grouped-Query attention": words before a noun, not names
+        known = [e.type for item in items for e in kb.lookup(item.group(0))[:1]]
+        if known:
+            entity_type = max(set(known), key=known.count)  # "GPU architectures, namely Hopper, Ada, and Ampere": chips
+        for item in items:
+            if match.group("items")[: item.start()].count("(") > match.group("items")[: item.start()].count(")"):
+                continue  # a note in brackets: "Microsoft Copilot (GPT-4 Turbo)"
+            words_ = _name_words(item.group(0))
+            if not words_:
+                continue
+            start = base + item.start() + item.group(0).index(words_[0])
+            name = " ".join(words_)
+            if _not_a_new_name(name, words_, kb, lower_words):
+                continue
+            if any(kb.lookup(" ".join(words_[:n])) for n in range(1, len(words_) + 1)) or any(kb.lookup(w) for w in words_):
+                continue  # known names and their releases ("Stable Diffusion 1.5") are the KB's
+            parts = words_[0].split("-")
+            if any(kb.lookup("-".join(parts[:cut])) for cut in range(1, len(parts))):  # "Claude-3.7-thinking", "Mind2web-live"
+                continue
+            found.append((offset + start, offset + start + len(name), entity_type))
+    return found
 
 
 def component_phrases(sentence: str, offset: int, kb: KnowledgeBase) -> list[tuple[int, int]]:

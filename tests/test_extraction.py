@@ -750,6 +750,17 @@ def test_capitalised_names_right_before_a_lower_case_kind_word_are_names_of_that
     assert not {"Joint", "Gaudi-based", "Gaudi"} & set(found)  # an adjective, a description
 
 
+def test_capitalised_names_listed_as_examples_of_a_kind_are_names_of_that_kind():
+    kb = KnowledgeBase([KBEntry("ada", "Ada", "Hardware"), KBEntry("hopper", "Hopper", "Hardware")])
+    text = ("Purification-based methods, such as DiffPure and Noise Upscaling, fail. We use metrics like Defense Success "
+            "Rate and Context Robustness Score on GPU architectures, namely Hopper, Ada, and Ampere. It suits models "
+            "with many heads, such as Multi-Head, Multi-Query and Grouped-Query attention.")
+    found = {m.text: m.type for m in mentions_of(paper("A study", text), kb)}
+    assert found["DiffPure"] == found["Noise Upscaling"] == "Method" and found["Ampere"] == "Hardware"
+    assert found["Defense Success Rate"] == found["Context Robustness Score"] == "Metric"
+    assert not {"Multi-Head", "Multi-Query"} & set(found)  # words before a noun
+
+
 def test_a_year_after_a_known_dataset_is_its_edition():
     kb = KnowledgeBase([KBEntry("inat", "iNaturalist", "Dataset", aliases=("iNat",))])
     found = mentions_of(paper("A study", "It gains 6.9% on iNat 2019 and 2.1% on iNaturalist."), kb)
