@@ -58,6 +58,7 @@ _FORM_TYPES = (
 )
 
 
+_BILLIONS = re.compile(r"(?<![A-Za-z])\d+(?:\.\d+)?B\b")
 _DECISIVE_FORM = re.compile(rf"(?:Bench|Benchmark|Dataset|Corpus|Arena|Leaderboard)\+*$|-bench$|[-\s]{PARAMETER_COUNT}\b")
 """Forms that decide a type whatever the sentence says: a benchmark's suffix, a model's size ("ReVPT-7B"; `type_from_form`
 tells a size from a count of examples, "CT-3M")."""
@@ -117,7 +118,13 @@ def type_from_form(name: str) -> str | None:
     An agent or a "-Former" is a method even when listed with benchmarks ("HistBench and HistAgent"):
     >>> [type_from_form(n) for n in ("HistAgent", "Max-Former", "ImageNet")]
     ['Method', 'Method', None]
+
+    A size in billions makes a tuned release a model ("Dream-Coder-7B-Instruct"; "OSS-Instruct" is data):
+    >>> [type_from_form(n) for n in ("Dream-Coder-7B-Instruct", "OSS-Instruct")]
+    ['Model', 'Dataset']
     """
+    if _BILLIONS.search(name):
+        return "Model"
     for pattern, entity_type in _FORM_TYPES:
         match = pattern.search(name)
         if match and not (entity_type == "Model" and _NOT_A_MODEL_FORM.fullmatch(name)):
