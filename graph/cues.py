@@ -255,7 +255,10 @@ def type_from_noun_before(before: str) -> str | None:
     >>> type_from_noun_before("We systematically benchmark "), type_from_noun_before("the new benchmark ")
     (None, 'Benchmark')
     >>> type_from_noun_before("as part of Track 1 in the EVENTA 2025 Grand Challenge, ")
+    >>> type_from_noun_before("On the Waymo dataset, ")  # the subject after an opening phrase is no apposition
     """
+    if _OPENING_PHRASE.fullmatch(before):
+        return None
     match = _NOUN_BEFORE.search(before[-40:])
     if not match or _VERB_SUBJECT.search(before[-40:][: match.start(1)]):
         return None  # "We systematically benchmark AFPE against ...": a verb, not a kind word
@@ -267,6 +270,7 @@ def type_from_noun_before(before: str) -> str | None:
     return HEAD_NOUN_TYPES.get(word)
 
 
+_OPENING_PHRASE = re.compile(r"\s*(?:On|In|Across|For|Using|With|Under|Over)\b[^,;]*,\s*")
 LIST_GLUE = re.compile(r"^[\"'”’*]*(?:\s*\([^()]{1,30}\))?\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*[\"'“‘]?$")
 """What stands between two names of one list: "A, B and C", "GSM8K (+4.9%), HumanEval (+4.3%)"."""
 
