@@ -103,8 +103,10 @@ def find_mentions(
         text[:title_end],
     )
     found: list[Mention] = []
+    proposed_before = False  # an earlier sentence of the abstract has a proposal verb
     for sentence in parsed:
-        found += _sentence_mentions(paper, text, sentence, kb, here)
+        found += _sentence_mentions(paper, text, sentence, kb, here, proposed_before)
+        proposed_before = proposed_before or (not sentence.in_title and bool(sentence.verb_ends))
     return study_data(_own_over_known(sorted(found + _named_again(found, text, spans), key=lambda m: m.start)), text)
 
 
@@ -368,13 +370,13 @@ def _stylised_word(word: str, lower_words: set[str]) -> bool:
     )
 
 
-def _sentence_mentions(paper, text, sentence: _Sentence, kb, here: _PaperContext) -> list[Mention]:
+def _sentence_mentions(paper, text, sentence: _Sentence, kb, here: _PaperContext, proposed_before: bool = False) -> list[Mention]:
     """The sentence's mentions: candidates first, then a role for each in text order."""
     found = [m for m in here.title_mentions if sentence.start <= m.start < sentence.end]
     taken = {i for m in found for i in range(m.start, m.end)}
     found += _candidates(paper, text, sentence, kb, here, taken)
     groups = _drop_unsupported(_list_groups(sorted(found, key=lambda m: m.start), text))
-    return assign_roles(_type_from_context(groups, text), text, sentence.proposals, sentence.in_title)
+    return assign_roles(_type_from_context(groups, text), text, sentence.proposals, sentence.in_title, proposed_before)
 
 
 def _list_groups(mentions: list[Mention], text: str) -> list[list[Mention]]:

@@ -69,15 +69,22 @@ _NAMED_NEW = re.compile(
 )
 """Without a proposal verb: "VARIN leverages a novel pseudo-inverse function for argmax sampling, named LAI"."""
 _PROPOSAL_REACH = 150
+_USED_BEFORE = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|estimat\w+|achiev\w+|combin\w+|incorporat\w+|fus\w+|with)\s+(?:(?:the|a|an|one)\s+)?(?:[\w\-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""Before an acronym pair: the sentence uses the thing ("we fuse outputs ... using Reciprocal Rank Fusion (RRF)")."""
 
 
-def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, ...], in_title: bool) -> list[Mention]:
+def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, ...], in_title: bool, proposed_before: bool = False) -> list[Mention]:
     """proposes for the paper's own names, evaluatesOn for evaluation targets, uses for the rest.
 
     In a proposal sentence ("we introduce X ...") the first name after a verb is the
     contribution, and so is the rest of a list it opens, any acronym the sentence defines and
     any name it calls so. A known name counts only right after the verb ("we introduce MBPP").
-    A list shares its first member's evaluation role.
+    After a sentence that proposes (`proposed_before`), a named acronym pair the paper neither uses
+    nor credits to others is one of its parts ("First, the Dual Selective Enhancement Block (DSEB)
+    enhances ..."). A list shares its first member's evaluation role.
     """
     mentions = [m for group in groups for m in group]
     title_names = {name_key(m.text) for m in mentions if m.rule == "title"}
@@ -120,6 +127,11 @@ def assign_roles(groups: list[list[Mention]], text: str, proposals: tuple[int, .
                 own or right_after_verb and not _MODIFIES_A_NOUN.match(text, m.end)
             ) and propose_at not in claimed and not _DOMAIN_OF.search(before) and not _PRIOR_WORK.search(text[propose_at : m.start]):
                 role = "proposes"
+            elif (
+                own and m.rule == "acronym" and proposed_before and not proposals and m.long_form and m.long_form[0].isupper()
+                and not _PRIOR_WORK.search(before[-60:]) and not _DOMAIN_OF.search(before) and not _USED_BEFORE.search(before)
+            ):
+                role = "proposes"  # after "we propose X": "First, the Dual Selective Enhancement Block (DSEB) ... enhances"
             elif lead == "proposes":
                 role = "proposes"  # "two new benchmarks, MBPP and MathQA-Python"
             elif lead == "evaluatesOn" and (

@@ -761,6 +761,15 @@ def test_capitalised_names_listed_as_examples_of_a_kind_are_names_of_that_kind()
     assert not {"Multi-Head", "Multi-Query"} & set(found)  # words before a noun
 
 
+def test_named_acronym_pairs_after_a_proposal_sentence_are_parts_of_the_contribution(tiny_kb):
+    text = ("We propose HF-Net, a try-on network. First, the Dual Selective Enhancement Block (DSEB) enhances features. "
+            "We fuse the outputs using Reciprocal Rank Fusion (RRF).")
+    found = {m.text: m.role for m in mentions_of(paper("A study", text), tiny_kb)}
+    assert found["DSEB"] == "proposes" and found["RRF"] == "uses"
+    found = {m.text: m.role for m in mentions_of(paper("A study", text.split(". ", 1)[1]), tiny_kb)}
+    assert found["DSEB"] == "uses"  # no proposal before it
+
+
 def test_a_year_after_a_known_dataset_is_its_edition():
     kb = KnowledgeBase([KBEntry("inat", "iNaturalist", "Dataset", aliases=("iNat",))])
     found = mentions_of(paper("A study", "It gains 6.9% on iNat 2019 and 2.1% on iNaturalist."), kb)
