@@ -27,6 +27,7 @@ from .cues import (
 from .roles import assign_roles, study_data
 from .kb import KBEntry, KnowledgeBase
 from .own_names import (
+    appositive_names,
     bracketed_names,
     component_phrases,
     kind_after_phrases,
@@ -477,6 +478,11 @@ def _candidates(paper, text, parsed: _Sentence, kb, here: _PaperContext, taken) 
         if known:
             add(s, e, known[0].type, "named", kb_key=known[0].key)
         else:
+            add(s, e, entity_type or type_from_head_noun(text[e : e + 80]) or "", "named")
+
+    # A coined name the paper's sentence describes in apposition: "we showcase ModelScopeGPT, a real-world intelligent assistant".
+    for s, e, entity_type in [] if parsed.in_title else appositive_names(sentence, start):
+        if not kb.lookup(text[s:e]):
             add(s, e, entity_type or type_from_head_noun(text[e : e + 80]) or "", "named")
 
     # Names set in quotes: "a generative modeling framework (``Generative Recommenders'')". Known ones are the KB's.

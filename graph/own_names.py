@@ -14,8 +14,9 @@ from .names import ADJECTIVE_SUFFIX, PARAMETER_COUNT, looks_like_name, whole_wor
 from .records import Mention
 
 __all__ = [
-    "title_names", "title_phrases_again", "title_repeats", "named_phrases", "bracketed_names", "quoted_names",
-    "title_case_phrases", "kind_phrases", "kind_after_phrases", "kind_examples", "component_phrases", "listed_parts",
+    "title_names", "title_phrases_again", "title_repeats", "named_phrases", "appositive_names", "bracketed_names",
+    "quoted_names", "title_case_phrases", "kind_phrases", "kind_after_phrases", "kind_examples", "component_phrases",
+    "listed_parts",
 ]
 
 
@@ -170,6 +171,63 @@ _NAMED_IN_LOWER_CASE = re.compile(
 )
 """A name in lower case that a sentence gives a thing of a kind: "a method called co-serving", "we call this metric the
 idealized runtime", "we term such module as learngene", "we introduce an evaluation metric, the pronoun score"."""
+
+
+_APPOSITION_KIND = "|".join(sorted(set(HEAD_NOUN_TYPES) | {"assistant", "language", "agent", "tokenizer", "infrastructure"}, key=len, reverse=True))
+_APPOSITIVE = re.compile(
+    r"\b(?i:we|this\s+(?:paper|work|study))\s+(?P<between>[^.;:]{0,100}?)"
+    r"(?<![\w\-])[\\\w{]*?(?P<name>[A-Z][\w.+\-]*[\w+](?:\s+[A-Z][\w.+\-]*[\w+]){0,2}|[a-z]+(?:-[A-Za-z][\w]*)+|[a-z]+[A-Z][\w.+\-]*[\w+])"
+    r"[}*]*(?:,|\s+--\s+[^.;]{1,60}?\s+--)\s+(?:a|an|the\s+first)\s+(?P<desc>(?:[\w\-]+\s+){0,4}?)"
+    rf"(?P<kind>{_APPOSITION_KIND})\b"
+)
+_NOT_OWN_BEFORE = re.compile(
+    r"\b(?:compar\w*|against|baselines?|such\s+as|like|e\.g\.|existing|previous|prior|popular|widely|standard|"
+    r"conventional|traditional|state-of-the-art|evaluat\w*|test\w*|benchmark\w*|assess\w*|analy[sz]\w*|stud(?:y|ies|ied)|"
+    r"investigat\w*|examin\w*|extend\w*|adapt\w*|fine-?tun\w*|of|from|by|than)\b",
+    re.IGNORECASE,
+)
+_NOT_OWN_DESC = re.compile(
+    r"\b(?:strong|popular|widely|standard|existing|previous|prior|well-known|recent|state-of-the-art|common|commonly|"
+    r"established|public|publicly|open-source|proprietary|commercial|large-scale\s+pre-?trained)\b",
+    re.IGNORECASE,
+)
+
+
+def appositive_names(sentence: str, offset: int) -> list[tuple[int, int, str]]:
+    """A coined name the paper's own sentence ("we ...", "this paper ...") describes in apposition as a thing of a kind,
+    whatever the verb: "we showcase ModelScopeGPT, a real-world intelligent assistant", "We demonstrate ... with
+    sched-agent, a multi-agent system". Not one the sentence compares with, tests or credits to others ("we compare
+    against FooNet, a strong baseline"), nor a descriptive word ("fine-tuning", "LLM-based"). The caller drops known names.
+
+    >>> s = "Finally, we showcase ModelScopeGPT, a real-world intelligent assistant of ModelScope Community."
+    >>> [(s[a:b], t) for a, b, t in appositive_names(s, 0)]
+    [('ModelScopeGPT', '')]
+    >>> s = "We demonstrate this architecture's power with sched-agent, a multi-agent system that analyzes workloads."
+    >>> [(s[a:b], t) for a, b, t in appositive_names(s, 0)]
+    [('sched-agent', 'Method')]
+    >>> s = "We compare against FooNet, a strong baseline model, and evaluate on BarQA, a QA benchmark."
+    >>> appositive_names(s, 0)
+    []
+    """
+    found = []
+    for match in _APPOSITIVE.finditer(sentence):
+        name, between = match.group("name"), match.group("between")
+        if _NOT_OWN_BEFORE.search(between) or _NOT_OWN_DESC.search(match.group("desc")):
+            continue
+        if re.search(r"\bof\b", match.group("desc")):
+            continue  # "MR-SDEs, a variant of diffusion models": the kind word is what it varies
+        previous = sentence[: match.start("name")].split()[-1:]
+        if previous and previous[0].lower() != "we" and (previous[0][0].isupper() or previous[0].endswith(")")):
+            continue  # the tail of a longer name: "the Visual-Semantic Attention Potential Field", "(GRE) Suite"
+        if _NOT_A_NAME.fullmatch(name.split()[0]) or name.split()[0].endswith("ing"):
+            continue  # "we find that, In ..., a" and "Using Yoga, a ..."
+        if "-" in name and ADJECTIVE_SUFFIX.fullmatch(name.rsplit("-", 1)[-1]):
+            continue  # "LLM-based, a ..." describes
+        if not re.search(r"[A-Z0-9]", name) and (not re.fullmatch(r"[a-z]+-[a-z]+", name) or len(name) > 14):
+            continue  # in lower case, only a short glued pair names ("sched-agent"); else one with capitals ("chain-of-OMP")
+        entity_type = type_from_head_noun(" " + match.group("kind")) or ""
+        found.append((offset + match.start("name"), offset + match.end("name"), entity_type))
+    return found
 
 
 _QUOTED = re.compile(

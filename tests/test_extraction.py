@@ -564,6 +564,8 @@ def test_tasks_paradigms_and_described_proposals_are_not_names(tiny_kb):
         ("We call this metric the idealized runtime. We serve both with a method called co-serving.",
          ("idealized runtime", "co-serving"), ()),
         ("We address these challenges by proposing ML-Agent, designed to navigate code. Video-LLMs fail.", ("ML-Agent",), ()),
+        ("Finally, we showcase ModelScopeGPT, a real-world intelligent assistant. We compare against FooNet, a strong "
+         "baseline model.", ("ModelScopeGPT",), ("FooNet",)),
     ],
 )
 def test_parts_the_paper_says_it_made_are_proposed(tiny_kb, text, proposed, used):
