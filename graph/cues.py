@@ -160,11 +160,14 @@ _TASK_AFTER = re.compile(r"^[\s)]*(?:tasks?|generation|problems?|settings?|parad
 _PARENTHETICAL = re.compile(r"\s*\([^()]{0,40}\)")
 _NOUN_PHRASE_ENDS = frozenset(
     "that which who whose where for of on in with to by from via designed built trained tailored featuring including "
-    "containing consisting covering using based".split()
+    "containing consisting covering using based than".split()
 )
 _SHARED_TASK = re.compile(r"^[}*$]*\s*\)?\s*(?:shared\s+tasks?|competition)\b", re.IGNORECASE)
 _MARKUP = r"[}*$]*"  # the end of LaTeX or Markdown markup around a name: "\\textbf{CT-3M}, a collection"
-_APPOSITION = re.compile(rf"^{_MARKUP}[\s\-]*\)?\s*(?:,|\s+is|--|—|–)\s*(?:a|an|the|two|three|four|five|both)\s+((?:[\w\-]+\s+){{0,6}}[\w\-]+)")
+_APPOSITION = re.compile(
+    rf"^{_MARKUP}[\s\-]*\)?\s*(?:(?:,|\s+is|--|—|–)\s*(?:a|an|the|two|three|four|five|both)|\s+(?:are|were)(?:\s+(?:the|two|three|four|five|both))?)"
+    r"\s+((?:[\w\-]+\s+){0,6}[\w\-]+)"
+)  # "X, a new benchmark", "X is a model"; after a list's last name, "X and Y are (the most effective) models"
 _NEXT_WORD = re.compile(rf"^{_MARKUP}[\s\-\"'”’]*\)?\s*([A-Za-z]+)")
 
 
@@ -181,6 +184,10 @@ def type_from_head_noun(after: str) -> str | None:
     ('Benchmark', 'Metric')
     >>> type_from_head_noun(", a native GUI-centered agent model that"), type_from_head_noun(", a compact (3,350 samples) SFT dataset")
     ('Model', 'Dataset')
+    >>> type_from_head_noun(" are the most effective models overall"), type_from_head_noun(" are widely used datasets for")
+    ('Model', 'Dataset')
+    >>> type_from_head_noun(" are evaluated on three datasets"), type_from_head_noun(" are more robust than other models")
+    (None, None)
     """
     if _SHARED_TASK.match(after):
         return "Benchmark"
