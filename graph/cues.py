@@ -19,6 +19,7 @@ __all__ = [
     "NAMING_WORDS",
     "PART_WORDS",
     "PLURAL_KINDS",
+    "OPENING_CLAUSE",
     "proposal_verb_ends",
     "proposed_after",
     "has_evaluation_cue",
@@ -264,7 +265,7 @@ def type_from_noun_before(before: str) -> str | None:
     >>> type_from_noun_before("as part of Track 1 in the EVENTA 2025 Grand Challenge, ")
     >>> type_from_noun_before("On the Waymo dataset, ")  # the subject after an opening phrase is no apposition
     """
-    if _OPENING_PHRASE.fullmatch(before):
+    if OPENING_CLAUSE.fullmatch(before):
         return None
     match = _NOUN_BEFORE.search(before[-40:])
     if not match or _VERB_SUBJECT.search(before[-40:][: match.start(1)]):
@@ -277,7 +278,11 @@ def type_from_noun_before(before: str) -> str | None:
     return HEAD_NOUN_TYPES.get(word)
 
 
-_OPENING_PHRASE = re.compile(r"\s*(?:On|In|Across|For|Using|With|Under|Over)\b[^,;]*,\s*")
+OPENING_CLAUSE = re.compile(
+    r"\s*(?:On|In|For|Across|Under|Over|With|Using|Evaluated|Tested|Trained|Compared|When|After|Unlike|Beyond|Among|Through)\s+"
+    r"[^,;]{1,120},\s*"
+)
+"""An opening phrase before a sentence's subject: "On LiveCodeBench, PlanSearch reaches ...", "On the Waymo dataset, ..."."""
 LIST_GLUE = re.compile(r"^[\"'”’*]*(?:\s*\([^()]{1,30}\))?\s*(?:,|and|or|&|/|, and|, or|,? as well as)?\s*[\"'“‘]?$")
 """What stands between two names of one list: "A, B and C", "GSM8K (+4.9%), HumanEval (+4.3%)"."""
 

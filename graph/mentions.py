@@ -12,6 +12,7 @@ from .acronyms import AcronymPair, find_acronym_pairs
 from .cues import (
     HEAD_NOUN_TYPES,
     LIST_GLUE,
+    OPENING_CLAUSE,
     PLURAL_KINDS,
     evaluated_on_before,
     has_evaluation_cue,
@@ -391,15 +392,9 @@ def _list_groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
     return groups
 
 
-_OPENING_CLAUSE = re.compile(
-    r"\s*(?:On|In|For|Across|Under|With|Using|Evaluated|Tested|Trained|Compared|When|After|Unlike|Beyond|Among|Through)\s+"
-    r"[^,;]{1,120},\s*$"
-)
-
-
 def _subject_after_opening(text: str, m: Mention) -> bool:
     """True for the subject after an opening phrase: "On LiveCodeBench, PlanSearch reaches 80.1%" (no list of benchmarks)."""
-    return bool(_OPENING_CLAUSE.fullmatch(text, m.sent_start, m.start)) and not re.match(r"\s*(?:,|and\b|or\b)", text[m.end : m.end + 6])
+    return bool(OPENING_CLAUSE.fullmatch(text, m.sent_start, m.start)) and not re.match(r"\s*(?:,|and\b|or\b)", text[m.end : m.end + 6])
 
 
 def _drop_unsupported(groups: list[list[Mention]]) -> list[list[Mention]]:
