@@ -174,11 +174,12 @@ def _evaluation_role(m: Mention, before: str) -> str:
 
 
 _DATA_KIND_AFTER = re.compile(
-    r"[}*$]*\)?\s+(?:(?:test|evaluation)\s+)?(benchmarks?|datasets?|corpus|corpora|environments?|suites?|challenges?|leaderboards?)\b",
+    r"[}*$]*\)?\s+(?:(?:test|evaluation)\s+)?(benchmarks?|datasets?|corpus|corpora|databases?|collections?|environments?|suites?|"
+    r"challenges?|leaderboards?|set)\b",
     re.IGNORECASE,
 )
-"""After a name typed otherwise (a company, a simulator, a method): the kind of data it names here ("On the Waymo dataset",
-"on MuJoCo environments", "with the MipNeRF dataset")."""
+"""After a name: the kind of data it names here, also where the KB or its form typed it otherwise ("On the Waymo
+dataset", "on MuJoCo environments", "the DLR-F11 test set")."""
 
 
 def _data_kind(m: Mention) -> str:
@@ -211,7 +212,6 @@ def _mentioned_as_prior(sentence: str) -> bool:
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_DATA_NOUN_AFTER = re.compile(r"[}*$]*\)?\s+(?:dataset|corpus|benchmark|challenge|database|collection|test\s+set)\b", re.IGNORECASE)
 _TRAINING = re.compile(r"\b(?:train|pre-?train|fine-?tun|finetun)\w*\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|from)\b|\busing\b[^.;]*\btrain", re.IGNORECASE)
 """A sentence that trains on data: "further fine-tuned with a subset of the HH-RLHF dataset", "Using the X dataset, we trained"."""
 
@@ -232,7 +232,7 @@ def study_data(mentions: list[Mention], text: str) -> list[Mention]:
             before = before[: -len(m.long_form) - 2]
         if (
             m.role == "uses" and m.type in ("Benchmark", "Dataset")
-            and _THE_BEFORE.search(before) and _DATA_NOUN_AFTER.match(m.sentence, m.end - m.sent_start)
+            and _THE_BEFORE.search(before) and _DATA_KIND_AFTER.match(m.sentence, m.end - m.sent_start)
             and not has_evaluation_cue(m.sentence) and not _TRAINING.search(m.sentence)
             and not _PRIOR_WORK.search(before)
         ):
