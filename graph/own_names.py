@@ -313,9 +313,7 @@ def kind_phrases(sentence: str, offset: int, kb: KnowledgeBase, lower_words: set
     """
     found = []
     for match in _KIND_PHRASE.finditer(sentence):
-        words_ = match.group("name").split()
-        while words_ and _NOT_A_NAME.fullmatch(words_[0]):
-            words_ = words_[1:]
+        words_ = _name_words(match.group("name"))
         if not words_ or _mostly_generic(words_, kb) or words_[-1].lower() in PLURAL_KINDS:
             continue
         if all(w.isupper() for w in words_ if not w.isdigit()) and len(words_) > 1:
