@@ -250,11 +250,12 @@ def _fold_plurals(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
 
 
 def _fold(identity: str, groups) -> str:
-    if identity.startswith("name:") and identity.endswith("s") and identity[:-1] in groups:
-        if identity in groups and not any(m.text.endswith("s") for m in groups[identity]):
-            return identity  # "TAGS" in capitals is a name of its own, not TAG's plural (a plural s is lower case)
-        return identity[:-1]
-    return identity
+    """A plural's identity folded into its singular's (also one already folded out of `groups`); a final capital S
+    is a letter ("TAGS" kept its own group, it is not TAG's plural)."""
+    if not (identity.startswith("name:") and identity.endswith("s") and identity[:-1] in groups):
+        return identity
+    capital_s = identity in groups and not any(m.text.endswith("s") for m in groups[identity])
+    return identity if capital_s else identity[:-1]
 
 
 def _entity(identity: str, mentions: list[Mention], kb: KnowledgeBase, used_slugs: set[str]) -> Entity:
