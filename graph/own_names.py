@@ -399,7 +399,8 @@ _THE_BEFORE = re.compile(r"\b(?:the|The)\s+$")
 
 
 def _spells(words_: list[str], sentence: str) -> bool:
-    """True when the words' initials spell the first letters of a coined name in the sentence (HS-STaR, ADD-SLAM)."""
+    """True when the words' initials spell the first letters of a coined name in the sentence (HS-STaR, ADD-SLAM): its
+    plain initials, stricter than `acronyms.spells_out`, which also takes letters from inside words."""
     initials = "".join(w[0] for w in words_ if w[0].isalpha()).upper()
     for token in re.findall(r"[A-Z][\w]*(?:-[\w]+)+|[A-Z]{2,}\w*", sentence):
         part = token.split("-")[0].upper()
