@@ -300,7 +300,9 @@ def _identity_keys_of(name: str) -> set[str]:
     (['vit', 'vits'], ['tags'])
     """
     key = name_key(name)
-    return {key, key[:-1]} if name.endswith("s") and len(key) > 3 else {key} if key else set()
+    if not key:
+        return set()
+    return {key, key[:-1]} if name.endswith("s") and len(key) > 3 else {key}
 
 
 def _identity_keys(entity: GoldEntity) -> set[str]:
